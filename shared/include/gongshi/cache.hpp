@@ -115,6 +115,20 @@ struct GradeCount {
     int count = 0;
 };
 
+struct WishFilter {
+    std::vector<WishStatus> statuses{WishStatus::open, WishStatus::claimed, WishStatus::fulfilled};
+    std::optional<std::string> category;
+    std::optional<std::string> grid_id;
+    int offset = 0;
+    int limit = 100;
+};
+
+struct WishView {
+    Wish wish;
+    std::string grid_name;
+    std::string claimed_by_name;  // the member's or unit's name; empty when unclaimed
+};
+
 struct SyncMeta {
     std::string cursor;
     std::optional<std::int64_t> last_success_unix;
@@ -134,6 +148,15 @@ public:
     // ---- sync engine writes ----
     // Applies every change and stores the page's cursor in one transaction.
     Status apply(const ChangePage& page);
+
+    // A full sync (first start, or after 410 Gone) fills staging tables page by page, each page
+    // with its cursor in one transaction, and swaps them in atomically at the end: readers see
+    // the old data until the swap. A rebuild interrupted by a crash resumes from its cursor.
+    Status begin_rebuild();
+    Status apply_to_rebuild(const ChangePage& page);
+    std::optional<std::string> rebuild_cursor() const;  // set while a rebuild is in progress
+    Status finish_rebuild();
+
     Status set_last_success(std::int64_t unix_seconds);
     SyncMeta sync_meta() const;
 
@@ -149,9 +172,12 @@ public:
     std::optional<Member> member_by_number(const std::string& member_no) const;
     std::vector<PostView> posts(const std::optional<std::string>& category) const;
     Ranking ranking(const RankingQuery& q) const;
+    // Where a subject stands in a period's ranking (the offset to page to), if it has points there.
+    std::optional<int> ranking_offset_of(const RankingQuery& q, const std::string& subject_id) const;
     PointsBreakdown points_breakdown(const std::string& member_id, std::int64_t now_unix) const;
-    // Public statuses only unless the caller asks for pending/rejected (staff review).
-    std::vector<Wish> wishes(const std::vector<WishStatus>& statuses, int limit = 200) const;
+    // Public statuses by default; staff review asks for pending_review explicitly.
+    std::vector<WishView> wishes(const WishFilter& filter) const;
+    int wish_count(const WishFilter& filter) const;
     std::optional<Wish> wish_by_tracking_code(const std::string& code) const;
     std::vector<Notice> notices_published(std::int64_t now_unix) const;  // publish <= now < expire, pinned first
     std::vector<Reward> rewards() const;
@@ -164,6 +190,7 @@ public:
 
 private:
     explicit Cache(sql::Db db) : db_(std::move(db)) {}
+    Status apply_page(const ChangePage& page, bool staging);
     sql::Db db_;
 };
 

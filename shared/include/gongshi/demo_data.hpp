@@ -23,9 +23,16 @@ struct DemoStaff {
     std::string pin;  // the plain demo PIN, printed by the server for the README demo
 };
 
+// An image the demo data refers to (member photos, notice images, reward pictures).
+struct DemoMedia {
+    MediaId id;         // sha256 of bytes, lowercase hex
+    std::string bytes;  // a PNG
+};
+
 struct DemoData {
     std::vector<Entity> entities;  // referenced entities come before those that refer to them
     std::vector<DemoStaff> staff;
+    std::vector<DemoMedia> media;
 };
 
 inline constexpr std::uint64_t kDefaultDemoSeed = 20131122;

@@ -18,6 +18,7 @@ struct OfficeContact {
     std::string address;
     std::string phone;
     std::string hours;  // free text, e.g. "周一至周五 8:30-17:30"
+    bool operator==(const OfficeContact&) const = default;
 };
 
 struct Community {
@@ -29,6 +30,7 @@ struct Community {
     std::vector<std::string> wish_categories;
     OfficeContact office;
     std::string about;                      // what this terminal is for, shown on the about screen
+    bool operator==(const Community&) const = default;
 };
 
 struct Grid {  // 网格 / 小区 / 楼栋
@@ -36,6 +38,7 @@ struct Grid {  // 网格 / 小区 / 楼栋
     std::string community_id;
     std::string name;
     std::optional<std::string> parent_id;  // a building's estate
+    bool operator==(const Grid&) const = default;
 };
 
 enum class Registration { registered, unregistered };
@@ -47,6 +50,7 @@ struct Unit {  // 单位党组织
     Registration registration = Registration::unregistered;
     std::optional<Date> registered_on;
     std::optional<std::string> paired_grid_id;  // 包联 estate
+    bool operator==(const Unit&) const = default;
 };
 
 enum class MemberRole { in_service, community, retired };
@@ -63,6 +67,7 @@ struct Member {  // 党员
     std::optional<Date> registered_on;
     std::optional<MediaId> photo;
     std::string contact_masked;  // the server masks it: 138****1234
+    bool operator==(const Member&) const = default;
 };
 
 struct StaffAccount {  // 社区工作人员
@@ -71,6 +76,7 @@ struct StaffAccount {  // 社区工作人员
     std::string name;
     std::string role;      // "staff" or "admin"
     std::string pin_hash;  // argon2id string from crypto_pwhash_str
+    bool operator==(const StaffAccount&) const = default;
 };
 
 struct Post {  // 岗位
@@ -81,6 +87,7 @@ struct Post {  // 岗位
     std::vector<std::string> duties;  // 履岗菜单
     int places = 1;
     bool compulsory = false;          // 必领岗位
+    bool operator==(const Post&) const = default;
 };
 
 struct Claim {  // 认领
@@ -88,6 +95,7 @@ struct Claim {  // 认领
     std::string post_id;
     std::string member_id;
     Date claimed_on;
+    bool operator==(const Claim&) const = default;
 };
 
 enum class ReviewStatus { pending, approved, rejected };
@@ -98,6 +106,7 @@ struct Pledge {  // 承诺
     int year = 0;
     std::vector<std::string> items;
     ReviewStatus review = ReviewStatus::pending;
+    bool operator==(const Pledge&) const = default;
 };
 
 struct Activity {  // 活动 / 主题党日
@@ -106,6 +115,7 @@ struct Activity {  // 活动 / 主题党日
     std::string title;
     Timestamp starts_at;
     std::string place;
+    bool operator==(const Activity&) const = default;
 };
 
 enum class SubjectKind { member, unit };
@@ -121,6 +131,7 @@ struct PointEvent {  // one line of a points ledger
     int points = 0;  // signed
     std::string reason;
     std::optional<std::string> activity_id;
+    bool operator==(const PointEvent&) const = default;
 };
 
 struct Evaluation {  // 评议
@@ -131,6 +142,7 @@ struct Evaluation {  // 评议
     std::string grade;            // one of the community's grade labels
     std::optional<double> score;  // 0..100
     std::optional<std::string> honour;  // 服务之星 / 履岗先锋
+    bool operator==(const Evaluation&) const = default;
 };
 
 enum class WishStatus { pending_review, open, claimed, fulfilled, rejected };
@@ -151,6 +163,7 @@ struct Wish {  // 微心愿
     std::optional<Timestamp> fulfilled_at;
     std::optional<std::string> reject_reason;  // staff only, never public
     std::int64_t version = 1;
+    bool operator==(const Wish&) const = default;
 };
 
 struct Notice {  // 通知公告
@@ -163,6 +176,7 @@ struct Notice {  // 通知公告
     Timestamp publish_at;
     std::optional<Timestamp> expire_at;
     std::int64_t version = 1;
+    bool operator==(const Notice&) const = default;
 };
 
 struct Reward {  // 积分超市
@@ -172,6 +186,7 @@ struct Reward {  // 积分超市
     int cost = 0;
     int stock = 0;
     std::optional<MediaId> image;
+    bool operator==(const Reward&) const = default;
 };
 
 }  // namespace gongshi

@@ -1,0 +1,439 @@
+// Cache read queries: each returns plain structs a screen's view model is built from.
+#include <algorithm>
+
+#include "cache_schema.hpp"
+#include "gongshi/cache.hpp"
+#include "gongshi/text.hpp"
+
+namespace gongshi {
+
+namespace {
+
+constexpr char kListSeparator = '\x1f';
+
+template <class T>
+T decode_row(const sql::Stmt& s, int col) {
+    auto j = nlohmann::json::parse(s.text_view(col), nullptr, false);
+    auto r = decode_as<T>(j);
+    return r ? std::move(r.value()) : T{};  // rows were validated on the way in
+}
+
+std::vector<std::string> split_list(std::string_view s) {
+    std::vector<std::string> out;
+    while (!s.empty()) {
+        const auto pos = s.find(kListSeparator);
+        out.emplace_back(s.substr(0, pos));
+        if (pos == std::string_view::npos) break;
+        s.remove_prefix(pos + 1);
+    }
+    return out;
+}
+
+std::string like_escape(std::string_view s) {
+    std::string out;
+    for (char c : s) {
+        if (c == '%' || c == '_' || c == '\\') out += '\\';
+        out += c;
+    }
+    return out;
+}
+
+// Collects WHERE clauses and their bound values in order.
+struct Where {
+    std::string sql = " WHERE 1";
+    std::vector<std::string> values;
+    void add(const std::string& clause, std::initializer_list<std::string> vals = {}) {
+        sql += " AND " + clause;
+        values.insert(values.end(), vals);
+    }
+    int bind(sql::Stmt& s) const {
+        int i = 1;
+        for (const auto& v : values) s.bind(i++, v);
+        return i;
+    }
+};
+
+Where member_where(const MemberFilter& f, const std::optional<std::string>& member_id = std::nullopt) {
+    Where w;
+    if (member_id) w.add("m.id = ?", {*member_id});
+    if (f.grid_id) w.add("m.grid_id IN (SELECT id FROM grid WHERE id = ? OR data ->> '$.parent_id' = ?)", {*f.grid_id, *f.grid_id});
+    if (f.unit_id) w.add("m.unit_id = ?", {*f.unit_id});
+    if (f.registration) w.add(f.registration == Registration::registered ? "m.registered = 1" : "m.registered = 0");
+    if (f.post_category)
+        w.add("EXISTS (SELECT 1 FROM claim c JOIN post p ON p.id = c.post_id WHERE c.member_id = m.id AND p.category = ?)",
+              {*f.post_category});
+    std::string q = f.search;
+    std::erase(q, ' ');
+    if (!q.empty()) {
+        const std::string latin = like_escape(lowercase_ascii(q)) + "%";
+        w.add("(m.name LIKE ? ESCAPE '\\' OR m.pinyin LIKE ? ESCAPE '\\' OR m.initials LIKE ? ESCAPE '\\' OR "
+              "m.member_no LIKE ? ESCAPE '\\')",
+              {"%" + like_escape(q) + "%", latin, latin, latin});
+    }
+    return w;
+}
+
+constexpr const char* kMemberCardSelect = R"sql(
+SELECT m.data, u.name, g.name,
+  (SELECT group_concat(p.name, char(31)) FROM claim c JOIN post p ON p.id = c.post_id WHERE c.member_id = m.id),
+  (SELECT headline FROM pledge WHERE member_id = m.id AND approved = 1 ORDER BY year DESC LIMIT 1)
+FROM member m LEFT JOIN unit u ON u.id = m.unit_id LEFT JOIN grid g ON g.id = m.grid_id)sql";
+
+MemberCard read_card(const sql::Stmt& s) {
+    MemberCard c;
+    c.member = decode_row<Member>(s, 0);
+    c.unit_name = s.text(1);
+    c.grid_name = s.text(2);
+    c.post_names = split_list(s.text_view(3));
+    c.pledge_headline = s.text(4);
+    return c;
+}
+
+KindTotals& operator+=(KindTotals& t, const KindTotals& o) {
+    t.group_activity += o.group_activity;
+    t.individual_service += o.individual_service;
+    t.bonus += o.bonus;
+    t.deduction += o.deduction;
+    t.redemption += o.redemption;
+    return t;
+}
+
+int period_code(const Period& p) {
+    switch (p.kind) {
+        case PeriodKind::month: return cache_schema::month_code(p.year, p.index);
+        case PeriodKind::quarter: return cache_schema::quarter_code(p.year, p.index);
+        case PeriodKind::year: return cache_schema::year_code(p.year);
+        case PeriodKind::all_time: break;
+    }
+    return cache_schema::kAllTimeCode;
+}
+
+// The subject table and the name columns a ranking joins.
+struct RankingSource {
+    const char* join;
+    const char* unit_name;
+};
+RankingSource ranking_source(SubjectKind subject) {
+    if (subject == SubjectKind::member)
+        return {" JOIN member s ON s.id = pp.subject_id LEFT JOIN unit u ON u.id = s.unit_id", "u.name"};
+    return {" JOIN unit s ON s.id = pp.subject_id", "''"};
+}
+
+// Assigns competition ranks (1, 2, 2, 4) to rows sorted by points, the first row's rank given.
+void assign_ranks(std::vector<RankingRow>& rows, int first_rank, int offset) {
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        if (i == 0) rows[i].rank = first_rank;
+        else if (rows[i].points == rows[i - 1].points) rows[i].rank = rows[i - 1].rank;
+        else rows[i].rank = offset + static_cast<int>(i) + 1;
+    }
+}
+
+}  // namespace
+
+std::optional<Community> Cache::community() const {
+    auto s = db_.must_prepare("SELECT data FROM community ORDER BY id LIMIT 1");
+    if (!s.step()) return std::nullopt;
+    return decode_row<Community>(s, 0);
+}
+
+std::optional<TimeZone> Cache::time_zone() const {
+    auto c = community();
+    return TimeZone::load(c ? c->time_zone : "Asia/Shanghai");
+}
+
+std::vector<Grid> Cache::grids() const {
+    std::vector<Grid> out;
+    auto s = db_.must_prepare("SELECT data FROM grid ORDER BY id");
+    while (s.step()) out.push_back(decode_row<Grid>(s, 0));
+    return out;
+}
+
+std::vector<Unit> Cache::units() const {
+    std::vector<Unit> out;
+    auto s = db_.must_prepare("SELECT data FROM unit ORDER BY id");
+    while (s.step()) out.push_back(decode_row<Unit>(s, 0));
+    return out;
+}
+
+std::vector<std::string> Cache::post_categories() const {
+    std::vector<std::string> out;
+    auto s = db_.must_prepare("SELECT DISTINCT category FROM post ORDER BY category");
+    while (s.step()) out.push_back(s.text(0));
+    return out;
+}
+
+MemberPage Cache::members(const MemberFilter& f) const {
+    MemberPage page;
+    const Where w = member_where(f);
+    auto count = db_.must_prepare("SELECT count(*) FROM member m" + w.sql);
+    w.bind(count);
+    if (count.step()) page.total = count.integer(0);
+    auto rows = db_.must_prepare(std::string(kMemberCardSelect) + w.sql + " ORDER BY m.pinyin, m.id LIMIT ? OFFSET ?");
+    const int next = w.bind(rows);
+    rows.bind(next, f.limit).bind(next + 1, f.offset);
+    while (rows.step()) page.rows.push_back(read_card(rows));
+    return page;
+}
+
+std::optional<Member> Cache::member_by_number(const std::string& member_no) const {
+    auto s = db_.must_prepare("SELECT data FROM member WHERE member_no = ?");
+    s.bind(1, member_no);
+    if (!s.step()) return std::nullopt;
+    return decode_row<Member>(s, 0);
+}
+
+PointsBreakdown Cache::points_breakdown(const std::string& member_id, std::int64_t now_unix) const {
+    PointsBreakdown b;
+    const auto tz = time_zone();
+    const Date today = tz ? tz->local_date(now_unix) : civil_from_days(now_unix / 86400);
+    auto s = db_.must_prepare(
+        "SELECT month, group_activity, individual_service, bonus, deduction, redemption FROM points_month "
+        "WHERE subject_kind = 0 AND subject_id = ? ORDER BY month DESC");
+    s.bind(1, member_id);
+    while (s.step()) {
+        MonthPoints m{s.integer(0) / 100, s.integer(0) % 100,
+                      {s.integer(1), s.integer(2), s.integer(3), s.integer(4), s.integer(5)}};
+        if (m.year == today.year && m.month == today.month) b.this_month += m.totals;
+        if (m.year == today.year) b.this_year += m.totals;
+        b.all_time += m.totals;
+        b.by_month.push_back(m);
+    }
+    b.balance = b.all_time.earned() + b.all_time.redemption;
+    return b;
+}
+
+std::optional<MemberProfile> Cache::member_profile(const std::string& member_id, std::int64_t now_unix) const {
+    auto card = db_.must_prepare(std::string(kMemberCardSelect) + member_where({}, member_id).sql);
+    card.bind(1, member_id);
+    if (!card.step()) return std::nullopt;
+    MemberProfile p;
+    p.card = read_card(card);
+
+    auto posts = db_.must_prepare(
+        "SELECT p.data, c.data FROM claim c JOIN post p ON p.id = c.post_id WHERE c.member_id = ? ORDER BY p.category, p.id");
+    posts.bind(1, member_id);
+    while (posts.step()) p.posts.push_back({decode_row<Post>(posts, 0), decode_row<Claim>(posts, 1).claimed_on});
+
+    auto pledges = db_.must_prepare("SELECT data FROM pledge WHERE member_id = ? AND approved = 1 ORDER BY year DESC");
+    pledges.bind(1, member_id);
+    while (pledges.step()) p.pledges.push_back(decode_row<Pledge>(pledges, 0));
+
+    p.points = points_breakdown(member_id, now_unix);
+    auto history = db_.must_prepare(
+        "SELECT id, community_id, occurred_at, offset_minutes, kind, points, reason, activity_id FROM point_event "
+        "WHERE subject_kind = 0 AND subject_id = ? ORDER BY occurred_at DESC, id");
+    history.bind(1, member_id);
+    while (history.step()) {
+        PointEvent e;
+        e.id = history.text(0);
+        e.community_id = history.text(1);
+        e.subject_kind = SubjectKind::member;
+        e.subject_id = member_id;
+        e.occurred_at = {history.int64(2), history.integer(3)};
+        e.kind = static_cast<PointKind>(history.integer(4));
+        e.points = history.integer(5);
+        e.reason = history.text(6);
+        e.activity_id = history.optional_text(7);
+        p.history.push_back(std::move(e));
+    }
+
+    auto evaluations = db_.must_prepare("SELECT data FROM evaluation WHERE subject_id = ? AND subject_kind = 0 ORDER BY year DESC");
+    evaluations.bind(1, member_id);
+    while (evaluations.step()) p.evaluations.push_back(decode_row<Evaluation>(evaluations, 0));
+
+    WishFilter wf;
+    wf.statuses = {WishStatus::claimed, WishStatus::fulfilled};
+    for (auto& w : wishes(wf))
+        if (w.wish.claimed_by_id == member_id) p.wishes.push_back(std::move(w.wish));
+    return p;
+}
+
+std::vector<PostView> Cache::posts(const std::optional<std::string>& category) const {
+    std::vector<PostView> out;
+    auto s = db_.must_prepare(category ? "SELECT data FROM post WHERE category = ? ORDER BY compulsory DESC, id"
+                                       : "SELECT data FROM post ORDER BY category, id");
+    if (category) s.bind(1, *category);
+    while (s.step()) out.push_back({decode_row<Post>(s, 0), 0, {}});
+    auto holders = db_.must_prepare(
+        "SELECT c.post_id, m.id, m.name FROM claim c JOIN member m ON m.id = c.member_id ORDER BY c.post_id, m.pinyin");
+    std::unordered_map<std::string, PostView*> by_id;
+    for (auto& v : out) by_id[v.post.id] = &v;
+    while (holders.step()) {
+        auto it = by_id.find(holders.text(0));
+        if (it == by_id.end()) continue;
+        it->second->taken++;
+        it->second->holders.emplace_back(holders.text(1), holders.text(2));
+    }
+    return out;
+}
+
+Ranking Cache::ranking(const RankingQuery& q) const {
+    Ranking r;
+    const auto source = ranking_source(q.subject);
+    const int subject = static_cast<int>(q.subject);
+    if (q.from && q.to) {
+        // A custom range of days has no stored totals: sum the ledger over the range.
+        auto s = db_.must_prepare(std::string("SELECT pp.subject_id, s.name, ") + source.unit_name +
+                                  ", SUM(pp.points) AS earned FROM point_event pp" + source.join +
+                                  " WHERE pp.subject_kind = ? AND pp.local_day >= ? AND pp.local_day < ? AND pp.kind <> 4"
+                                  " GROUP BY pp.subject_id ORDER BY earned DESC, pp.subject_id");
+        s.bind(1, subject).bind(2, days_from_civil(*q.from)).bind(3, days_from_civil(*q.to));
+        std::vector<RankingRow> all;
+        while (s.step()) all.push_back({0, s.text(0), s.text(1), s.text(2), s.integer(3)});
+        assign_ranks(all, 1, 0);
+        r.total = static_cast<int>(all.size());
+        const auto first = std::min<std::size_t>(static_cast<std::size_t>(std::max(q.offset, 0)), all.size());
+        const auto last = std::min<std::size_t>(first + static_cast<std::size_t>(std::max(q.limit, 0)), all.size());
+        r.rows.assign(all.begin() + static_cast<std::ptrdiff_t>(first), all.begin() + static_cast<std::ptrdiff_t>(last));
+        return r;
+    }
+    const int code = period_code(q.period);
+    auto count = db_.must_prepare(std::string("SELECT count(*) FROM points_period pp") + source.join +
+                                  " WHERE pp.subject_kind = ? AND pp.period = ?");
+    count.bind(1, subject).bind(2, code);
+    if (count.step()) r.total = count.integer(0);
+    auto rows = db_.must_prepare(std::string("SELECT pp.subject_id, s.name, ") + source.unit_name +
+                                 ", pp.earned FROM points_period pp" + source.join +
+                                 " WHERE pp.subject_kind = ? AND pp.period = ?"
+                                 " ORDER BY pp.earned DESC, pp.subject_id LIMIT ? OFFSET ?");
+    rows.bind(1, subject).bind(2, code).bind(3, q.limit).bind(4, q.offset);
+    while (rows.step()) r.rows.push_back({0, rows.text(0), rows.text(1), rows.text(2), rows.integer(3)});
+    if (!r.rows.empty()) {
+        auto ahead = db_.must_prepare(std::string("SELECT count(*) FROM points_period pp") + source.join +
+                                      " WHERE pp.subject_kind = ? AND pp.period = ? AND pp.earned > ?");
+        ahead.bind(1, subject).bind(2, code).bind(3, r.rows.front().points);
+        assign_ranks(r.rows, ahead.step() ? ahead.integer(0) + 1 : 1, q.offset);
+    }
+    // Yearly figures under a baseline scheme are baseline + that year's adjustments.
+    if (auto c = community(); c && c->points_baseline) {
+        r.baseline = c->points_baseline;
+        if (q.period.kind == PeriodKind::year)
+            for (auto& row : r.rows) row.points += *c->points_baseline;
+    }
+    return r;
+}
+
+std::optional<int> Cache::ranking_offset_of(const RankingQuery& q, const std::string& subject_id) const {
+    const auto source = ranking_source(q.subject);
+    const int subject = static_cast<int>(q.subject);
+    const int code = period_code(q.period);
+    auto mine = db_.must_prepare("SELECT earned FROM points_period WHERE subject_kind = ? AND period = ? AND subject_id = ?");
+    mine.bind(1, subject).bind(2, code).bind(3, subject_id);
+    if (!mine.step()) return std::nullopt;
+    auto ahead = db_.must_prepare(std::string("SELECT count(*) FROM points_period pp") + source.join +
+                                  " WHERE pp.subject_kind = ?1 AND pp.period = ?2 AND"
+                                  " (pp.earned > ?3 OR (pp.earned = ?3 AND pp.subject_id < ?4))");
+    ahead.bind(1, subject).bind(2, code).bind(3, mine.integer(0)).bind(4, subject_id);
+    return ahead.step() ? std::optional(ahead.integer(0)) : std::nullopt;
+}
+
+namespace {
+Where wish_where(const WishFilter& f) {
+    Where w;
+    std::string in = "w.status IN (-1";
+    for (auto s : f.statuses) in += ", " + std::to_string(static_cast<int>(s));
+    w.add(in + ")");
+    if (f.category) w.add("w.category = ?", {*f.category});
+    if (f.grid_id) w.add("w.grid_id IN (SELECT id FROM grid WHERE id = ? OR data ->> '$.parent_id' = ?)", {*f.grid_id, *f.grid_id});
+    return w;
+}
+}  // namespace
+
+std::vector<WishView> Cache::wishes(const WishFilter& f) const {
+    std::vector<WishView> out;
+    const Where w = wish_where(f);
+    auto s = db_.must_prepare(
+        "SELECT w.data, g.name, COALESCE(m.name, u.name, '') FROM wish w LEFT JOIN grid g ON g.id = w.grid_id "
+        "LEFT JOIN member m ON m.id = w.claimed_by_id LEFT JOIN unit u ON u.id = w.claimed_by_id" +
+        w.sql + " ORDER BY w.submitted_at DESC, w.id LIMIT ? OFFSET ?");
+    const int next = w.bind(s);
+    s.bind(next, f.limit).bind(next + 1, f.offset);
+    while (s.step()) out.push_back({decode_row<Wish>(s, 0), s.text(1), s.text(2)});
+    return out;
+}
+
+int Cache::wish_count(const WishFilter& f) const {
+    const Where w = wish_where(f);
+    auto s = db_.must_prepare("SELECT count(*) FROM wish w" + w.sql);
+    w.bind(s);
+    return s.step() ? s.integer(0) : 0;
+}
+
+std::optional<Wish> Cache::wish_by_tracking_code(const std::string& code) const {
+    auto s = db_.must_prepare("SELECT data FROM wish WHERE tracking_code = ?");
+    s.bind(1, code);
+    if (!s.step()) return std::nullopt;
+    return decode_row<Wish>(s, 0);
+}
+
+std::vector<Notice> Cache::notices_published(std::int64_t now_unix) const {
+    std::vector<Notice> out;
+    auto s = db_.must_prepare(
+        "SELECT data FROM notice WHERE publish_at <= ?1 AND (expire_at IS NULL OR expire_at > ?1) "
+        "ORDER BY pinned DESC, publish_at DESC, id");
+    s.bind(1, now_unix);
+    while (s.step()) out.push_back(decode_row<Notice>(s, 0));
+    return out;
+}
+
+std::vector<Reward> Cache::rewards() const {
+    std::vector<Reward> out;
+    auto s = db_.must_prepare("SELECT data FROM reward ORDER BY cost, id");
+    while (s.step()) out.push_back(decode_row<Reward>(s, 0));
+    return out;
+}
+
+RegistrationStats Cache::registration_stats() const {
+    RegistrationStats r;
+    auto s = db_.must_prepare(
+        "SELECT (SELECT count(*) FROM member WHERE registered = 1), (SELECT count(*) FROM member),"
+        " (SELECT count(*) FROM unit WHERE registered = 1), (SELECT count(*) FROM unit)");
+    if (s.step()) r = {s.integer(0), s.integer(1), s.integer(2), s.integer(3)};
+    return r;
+}
+
+std::vector<GradeCount> Cache::evaluation_distribution(int year, SubjectKind subject) const {
+    std::vector<GradeCount> out;
+    if (auto c = community())
+        for (const auto& label : c->grade_labels) out.push_back({label, 0});
+    auto s = db_.must_prepare("SELECT grade, count(*) FROM evaluation WHERE year = ? AND subject_kind = ? GROUP BY grade");
+    s.bind(1, year).bind(2, static_cast<int>(subject));
+    while (s.step()) {
+        const std::string grade = s.text(0);
+        auto it = std::find_if(out.begin(), out.end(), [&](const GradeCount& g) { return g.grade == grade; });
+        if (it == out.end()) out.push_back({grade, s.integer(1)});  // a label outside the scale still counts
+        else it->count = s.integer(1);
+    }
+    return out;
+}
+
+std::vector<StaffAccount> Cache::staff_accounts() const {
+    std::vector<StaffAccount> out;
+    auto s = db_.must_prepare("SELECT data FROM staff ORDER BY id");
+    while (s.step()) out.push_back(decode_row<StaffAccount>(s, 0));
+    return out;
+}
+
+std::vector<Entity> Cache::dump(EntityKind kind) const {
+    std::vector<Entity> out;
+    if (kind != EntityKind::point_event) {
+        auto s = db_.must_prepare(std::string("SELECT data FROM ") + kind_name(kind) + " ORDER BY id");
+        while (s.step()) {
+            auto e = decode(kind, nlohmann::json::parse(s.text_view(0), nullptr, false));
+            if (e) out.push_back(std::move(e.value()));
+        }
+        return out;
+    }
+    auto s = db_.must_prepare(
+        "SELECT id, community_id, subject_kind, subject_id, occurred_at, offset_minutes, kind, points, reason, "
+        "activity_id FROM point_event ORDER BY id");
+    while (s.step()) {
+        PointEvent e{s.text(0), s.text(1), static_cast<SubjectKind>(s.integer(2)), s.text(3),
+                     {s.int64(4), s.integer(5)}, static_cast<PointKind>(s.integer(6)), s.integer(7), s.text(8),
+                     s.optional_text(9)};
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
+}  // namespace gongshi

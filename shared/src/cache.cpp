@@ -58,16 +58,30 @@ struct LocalTime {
     std::int64_t day;
     int month;  // YYYYMM
 };
-LocalTime localize(const TimeZone& tz, std::int64_t unix_seconds) {
-    const Date d = tz.local_date(unix_seconds);
-    return {days_from_civil(d), cache_schema::month_code(d.year, d.month)};
-}
+
+// Local days of instants in one zone, asking the zone again only when an offset change is crossed
+// (a full sync localizes hundreds of thousands of ledger lines).
+class Localizer {
+public:
+    explicit Localizer(TimeZone tz) : tz_(std::move(tz)) {}
+    LocalTime operator()(std::int64_t unix_seconds) {
+        if (!span_.contains(unix_seconds)) span_ = tz_.offset_span_at(unix_seconds);
+        const std::int64_t local = unix_seconds + span_.offset_seconds;
+        const std::int64_t day = local >= 0 ? local / 86400 : (local - 86399) / 86400;
+        const Date d = civil_from_days(day);
+        return {day, cache_schema::month_code(d.year, d.month)};
+    }
+
+private:
+    TimeZone tz_;
+    TimeZone::OffsetSpan span_;
+};
 
 // Binds the columns of TableDef::columns for one entity.
 struct RowBinder {
     sql::Stmt& s;
     const std::string& data;
-    const TimeZone& tz;
+    Localizer& localize;
 
     void operator()(const Community& x) { s.bind(1, x.id).bind(2, data); }
     void operator()(const Grid& x) { s.bind(1, x.id).bind(2, data).bind(3, x.name); }
@@ -88,7 +102,7 @@ struct RowBinder {
     }
     void operator()(const Activity& x) { s.bind(1, x.id).bind(2, data); }
     void operator()(const PointEvent& x) {
-        const auto local = localize(tz, x.occurred_at.unix_seconds);
+        const auto local = localize(x.occurred_at.unix_seconds);
         s.bind(1, x.id).bind(2, x.community_id).bind(3, as_int(x.subject_kind)).bind(4, x.subject_id);
         s.bind(5, x.occurred_at.unix_seconds).bind(6, x.occurred_at.offset_minutes).bind(7, local.day);
         s.bind(8, local.month).bind(9, as_int(x.kind)).bind(10, x.points).bind(11, x.reason).bind(12, x.activity_id);
@@ -119,54 +133,45 @@ struct MonthKey {
 };
 struct MonthKeyHash {
     std::size_t operator()(const MonthKey& k) const {
-        return std::hash<std::string>()(k.subject_id) ^ (static_cast<std::size_t>(k.month) * 31u + k.subject_kind);
+        return std::hash<std::string>()(k.subject_id) ^ (static_cast<std::size_t>(k.month) * 31u + static_cast<std::size_t>(k.subject_kind));
     }
 };
-struct MonthDelta {
-    std::array<int, 5> by_kind{};  // PointKind order
-    int events = 0;                 // earned (non-redemption) events
+struct EarnedDelta {
+    int points = 0;
+    int events = 0;
 };
 
+// Collects what a page changes in earned points per subject and month, then adds it to every
+// period those months belong to. Redemptions are not earned points and never ranked.
 class PointTotals {
 public:
     void add(int subject_kind, std::string subject_id, int month, int kind, int points, int sign) {
+        if (kind == static_cast<int>(PointKind::redemption)) return;
         auto& d = deltas_[MonthKey{subject_kind, std::move(subject_id), month}];
-        d.by_kind[static_cast<std::size_t>(kind)] += sign * points;
-        if (kind != static_cast<int>(PointKind::redemption)) d.events += sign;
+        d.points += sign * points;
+        d.events += sign;
     }
 
     Status flush(sql::Db& db) {
         if (deltas_.empty()) return success();
-        auto month = db.prepare(R"sql(
-INSERT INTO points_month VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
-ON CONFLICT DO UPDATE SET group_activity = group_activity + excluded.group_activity,
-  individual_service = individual_service + excluded.individual_service, bonus = bonus + excluded.bonus,
-  deduction = deduction + excluded.deduction, redemption = redemption + excluded.redemption,
-  events = events + excluded.events)sql");
         auto period = db.prepare(R"sql(
 INSERT INTO points_period VALUES(?1, ?2, ?3, ?4, ?5)
 ON CONFLICT DO UPDATE SET earned = earned + excluded.earned, events = events + excluded.events)sql");
-        if (!month || !period) return Status::failure(db.error());
+        if (!period) return Status::failure(db.error());
+        bool ok = true;
         for (const auto& [key, d] : deltas_) {
-            month->bind(1, key.subject_kind).bind(2, key.subject_id).bind(3, key.month);
-            for (int k = 0; k < 5; ++k) month->bind(4 + k, d.by_kind[static_cast<std::size_t>(k)]);
-            month->bind(9, d.events);
-            if (!month->run()) return Status::failure(db.error());
-            const int earned = d.by_kind[0] + d.by_kind[1] + d.by_kind[2] + d.by_kind[3];
-            const int year = key.month / 100, m = key.month % 100;
-            for (int code : {key.month, cache_schema::quarter_code(year, (m - 1) / 3 + 1), cache_schema::year_code(year),
-                             cache_schema::kAllTimeCode}) {
-                period->bind(1, key.subject_kind).bind(2, code).bind(3, key.subject_id).bind(4, earned).bind(5, d.events);
-                if (!period->run()) return Status::failure(db.error());
-            }
+            cache_schema::for_each_period(key.month, [&](int code) {
+                period->bind(1, key.subject_kind).bind(2, code).bind(3, key.subject_id).bind(4, d.points).bind(5, d.events);
+                ok = period->run() && ok;
+            });
         }
+        if (!ok) return Status::failure(db.error());
         // A subject whose last event in a period went away drops out of that period's ranking.
-        return db.exec("DELETE FROM points_month WHERE events = 0 AND redemption = 0;"
-                       "DELETE FROM points_period WHERE events = 0;");
+        return db.exec("DELETE FROM points_period WHERE events = 0");
     }
 
 private:
-    std::unordered_map<MonthKey, MonthDelta, MonthKeyHash> deltas_;
+    std::unordered_map<MonthKey, EarnedDelta, MonthKeyHash> deltas_;
 };
 
 // ---- meta ------------------------------------------------------------------------------------
@@ -184,12 +189,12 @@ Status write_meta(sql::Db& db, const char* key, const std::string& value) {
 }
 
 // Recomputes local days of every stored point event for a new time zone.
-Status relocalize(sql::Db& db, const std::string& table, const TimeZone& tz) {
+Status relocalize(sql::Db& db, const std::string& table, Localizer& localize) {
     auto select = db.prepare("SELECT id, occurred_at FROM " + table);
     auto update = db.prepare("UPDATE " + table + " SET local_day = ?2, local_month = ?3 WHERE id = ?1");
     if (!select || !update) return Status::failure(db.error());
     while (select->step()) {
-        const auto local = localize(tz, select->int64(1));
+        const auto local = localize(select->int64(1));
         update->bind(1, select->text_view(0)).bind(2, local.day).bind(3, local.month);
         if (!update->run()) return Status::failure(db.error());
     }
@@ -227,12 +232,17 @@ void set_aside(const std::string& path, const std::string& why) {
 
 // ---- opening ---------------------------------------------------------------------------------
 
+Cache::Cache(sql::Db db) : db_(std::move(db)) {}
+
 Result<Cache> Cache::open_read_write(const std::string& path) {
     std::string why;
     if (std::filesystem::exists(path) && !usable(path, why)) set_aside(path, why);
     for (int attempt = 0; attempt < 2; ++attempt) {
         auto db = sql::Db::open(path, sql::Db::Mode::read_write_create);
-        Status s = db ? db->exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = OFF;")
+        // A large page cache and mmap: the full-sync swap and totals touch every page, and
+        // re-reading them through pread() was the largest cost of an import.
+        Status s = db ? db->exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536;"
+                                 "PRAGMA mmap_size = 536870912; PRAGMA temp_store = MEMORY;")
                       : Status::failure(db.error());
         if (s) s = cache_schema::migrate(db.value(), kSchemaVersion);
         if (s) return Cache(std::move(db.value()));
@@ -250,6 +260,7 @@ Result<Cache> Cache::open_read_write(const std::string& path) {
 Result<Cache> Cache::open_read_only(const std::string& path) {
     auto db = sql::Db::open(path, sql::Db::Mode::read_only);
     if (!db) return Result<Cache>::failure(db.error());
+    (void)db->exec("PRAGMA mmap_size = 536870912; PRAGMA cache_size = -16384;");
     if (db->user_version() != kSchemaVersion)
         return Result<Cache>::failure("cache " + path + " has schema version " + std::to_string(db->user_version()) +
                                       ", expected " + std::to_string(kSchemaVersion));
@@ -270,8 +281,9 @@ Status Cache::apply_page(const ChangePage& page, bool staging) {
     const std::string tz_name = time_zone_in(page).value_or(stored_tz);
     auto tz = TimeZone::load(tz_name);
     if (!tz) return Status::failure("community time zone '" + tz_name + "' is unknown");
+    Localizer localize(*tz);
     if (tz_name != stored_tz) {
-        if (auto s = relocalize(db_, prefix + "point_event", *tz); !s) return s;
+        if (auto s = relocalize(db_, prefix + "point_event", localize); !s) return s;
         if (!staging)
             if (auto s = cache_schema::rebuild_point_totals(db_); !s) return s;
         if (auto s = write_meta(db_, tz_key, tz_name); !s) return s;
@@ -302,11 +314,11 @@ Status Cache::apply_page(const ChangePage& page, bool staging) {
         }
         if (!upserts[k].get()) upserts[k] = db_.must_prepare(upsert_sql(table, table_of(change.kind).columns));
         const std::string data = change.kind == EntityKind::point_event ? std::string() : encode(*change.entity).dump();
-        std::visit(RowBinder{upserts[k], data, *tz}, *change.entity);
+        std::visit(RowBinder{upserts[k], data, localize}, *change.entity);
         if (!upserts[k].run()) return Status::failure(std::string(kind_name(change.kind)) + " " + change.id + ": " + db_.error());
         if (points) {
             const auto& e = std::get<PointEvent>(*change.entity);
-            totals.add(as_int(e.subject_kind), e.subject_id, localize(*tz, e.occurred_at.unix_seconds).month,
+            totals.add(as_int(e.subject_kind), e.subject_id, localize(e.occurred_at.unix_seconds).month,
                        as_int(e.kind), e.points, +1);
         }
     }
@@ -376,5 +388,20 @@ SyncMeta Cache::sync_meta() const {
 }
 
 std::int64_t Cache::data_version() const { return db_.data_version(); }
+
+Status load_snapshot(Cache& cache, const std::vector<Entity>& entities, std::size_t page_size) {
+    if (auto s = cache.begin_rebuild(); !s) return s;
+    ChangePage page;
+    int number = 0;
+    for (std::size_t i = 0; i < entities.size(); ++i) {
+        page.changes.push_back({kind_of(entities[i]), false, id_of(entities[i]), entities[i]});
+        if (page.changes.size() == page_size || i + 1 == entities.size()) {
+            page.cursor = "snapshot-" + std::to_string(++number);
+            if (auto s = cache.apply_to_rebuild(page); !s) return s;
+            page.changes.clear();
+        }
+    }
+    return cache.finish_rebuild();
+}
 
 }  // namespace gongshi

@@ -1,5 +1,6 @@
 // Cache read queries: each returns plain structs a screen's view model is built from.
 #include <algorithm>
+#include <unordered_map>
 
 #include "cache_schema.hpp"
 #include "gongshi/cache.hpp"
@@ -29,15 +30,6 @@ std::vector<std::string> split_list(std::string_view s) {
     return out;
 }
 
-std::string like_escape(std::string_view s) {
-    std::string out;
-    for (char c : s) {
-        if (c == '%' || c == '_' || c == '\\') out += '\\';
-        out += c;
-    }
-    return out;
-}
-
 // Collects WHERE clauses and their bound values in order.
 struct Where {
     std::string sql = " WHERE 1";
@@ -53,31 +45,13 @@ struct Where {
     }
 };
 
-Where member_where(const MemberFilter& f, const std::optional<std::string>& member_id = std::nullopt) {
-    Where w;
-    if (member_id) w.add("m.id = ?", {*member_id});
-    if (f.grid_id) w.add("m.grid_id IN (SELECT id FROM grid WHERE id = ? OR data ->> '$.parent_id' = ?)", {*f.grid_id, *f.grid_id});
-    if (f.unit_id) w.add("m.unit_id = ?", {*f.unit_id});
-    if (f.registration) w.add(f.registration == Registration::registered ? "m.registered = 1" : "m.registered = 0");
-    if (f.post_category)
-        w.add("EXISTS (SELECT 1 FROM claim c JOIN post p ON p.id = c.post_id WHERE c.member_id = m.id AND p.category = ?)",
-              {*f.post_category});
-    std::string q = f.search;
-    std::erase(q, ' ');
-    if (!q.empty()) {
-        const std::string latin = like_escape(lowercase_ascii(q)) + "%";
-        w.add("(m.name LIKE ? ESCAPE '\\' OR m.pinyin LIKE ? ESCAPE '\\' OR m.initials LIKE ? ESCAPE '\\' OR "
-              "m.member_no LIKE ? ESCAPE '\\')",
-              {"%" + like_escape(q) + "%", latin, latin, latin});
-    }
-    return w;
-}
-
+// Card details for the members a `page` CTE selected (id, pinyin), computed only for that page.
 constexpr const char* kMemberCardSelect = R"sql(
 SELECT m.data, u.name, g.name,
   (SELECT group_concat(p.name, char(31)) FROM claim c JOIN post p ON p.id = c.post_id WHERE c.member_id = m.id),
   (SELECT headline FROM pledge WHERE member_id = m.id AND approved = 1 ORDER BY year DESC LIMIT 1)
-FROM member m LEFT JOIN unit u ON u.id = m.unit_id LEFT JOIN grid g ON g.id = m.grid_id)sql";
+FROM page JOIN member m ON m.id = page.id LEFT JOIN unit u ON u.id = m.unit_id LEFT JOIN grid g ON g.id = m.grid_id
+ORDER BY page.pinyin, page.id)sql";
 
 MemberCard read_card(const sql::Stmt& s) {
     MemberCard c;
@@ -108,15 +82,17 @@ int period_code(const Period& p) {
     return cache_schema::kAllTimeCode;
 }
 
-// The subject table and the name columns a ranking joins.
+// The subject table and the name columns a ranking page joins. Counts and ranks come from the
+// totals alone (the ledger is the truth: the server removes a subject's ledger with the subject);
+// a subject missing from its table shows its id rather than shifting everyone's rank.
 struct RankingSource {
     const char* join;
     const char* unit_name;
 };
 RankingSource ranking_source(SubjectKind subject) {
     if (subject == SubjectKind::member)
-        return {" JOIN member s ON s.id = pp.subject_id LEFT JOIN unit u ON u.id = s.unit_id", "u.name"};
-    return {" JOIN unit s ON s.id = pp.subject_id", "''"};
+        return {" LEFT JOIN member s ON s.id = pp.subject_id LEFT JOIN unit u ON u.id = s.unit_id", "COALESCE(u.name, '')"};
+    return {" LEFT JOIN unit s ON s.id = pp.subject_id", "''"};
 }
 
 // Assigns competition ranks (1, 2, 2, 4) to rows sorted by points, the first row's rank given.
@@ -162,15 +138,92 @@ std::vector<std::string> Cache::post_categories() const {
     return out;
 }
 
+// ---- member search ---------------------------------------------------------------------------
+
+struct Cache::MemberIndex {
+    struct Entry {
+        std::string id, name, pinyin, initials, number, unit_id, grid_id;
+        bool registered = false;
+        std::vector<std::string> categories;  // of the posts the member holds
+    };
+    std::vector<Entry> entries;  // in display order: pinyin, then id
+    std::unordered_map<std::string, std::string> grid_parent;
+    std::int64_t data_version = -1, total_changes = -1;
+
+    bool in_grid(const Entry& e, const std::string& grid) const {
+        if (e.grid_id == grid) return true;
+        const auto it = grid_parent.find(e.grid_id);
+        return it != grid_parent.end() && it->second == grid;
+    }
+};
+
+const Cache::MemberIndex& Cache::member_index() const {
+    const auto version = db_.data_version();
+    const auto changes = sqlite3_total_changes64(db_.get());
+    if (member_index_ && member_index_->data_version == version && member_index_->total_changes == changes)
+        return *member_index_;
+    auto index = std::make_shared<MemberIndex>();
+    index->data_version = version;
+    index->total_changes = changes;
+    auto members = db_.must_prepare(
+        "SELECT id, name, pinyin, initials, lower(member_no), unit_id, grid_id, registered FROM member ORDER BY pinyin, id");
+    std::unordered_map<std::string, std::size_t> position;
+    while (members.step()) {
+        position[members.text(0)] = index->entries.size();
+        index->entries.push_back({members.text(0), members.text(1), members.text(2), members.text(3), members.text(4),
+                                  members.text(5), members.text(6), members.integer(7) == 1, {}});
+    }
+    auto claims = db_.must_prepare("SELECT c.member_id, p.category FROM claim c JOIN post p ON p.id = c.post_id");
+    while (claims.step())
+        if (auto it = position.find(claims.text(0)); it != position.end())
+            index->entries[it->second].categories.push_back(claims.text(1));
+    auto grids = db_.must_prepare("SELECT id, data ->> '$.parent_id' FROM grid WHERE data ->> '$.parent_id' NOT NULL");
+    while (grids.step()) index->grid_parent[grids.text(0)] = grids.text(1);
+    member_index_ = std::move(index);
+    return *member_index_;
+}
+
+namespace {
+
+// What a resident typed, prepared once per search: Latin input matches prefixes of full pinyin,
+// initials or member number ("zhangsan", "zsf", "dy0001"); anything else matches inside the name.
+struct SearchText {
+    std::string text;
+    bool latin = false;
+
+    explicit SearchText(std::string typed) : text(std::move(typed)) {
+        std::erase(text, ' ');
+        latin = std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+        if (latin) text = lowercase_ascii(text);
+    }
+    template <class Entry>
+    bool matches(const Entry& e) const {
+        if (text.empty()) return true;
+        if (!latin) return e.name.find(text) != std::string::npos;
+        return e.pinyin.starts_with(text) || e.initials.starts_with(text) || e.number.starts_with(text);
+    }
+};
+
+}  // namespace
+
 MemberPage Cache::members(const MemberFilter& f) const {
+    const MemberIndex& index = member_index();
+    const SearchText search(f.search);
     MemberPage page;
-    const Where w = member_where(f);
-    auto count = db_.must_prepare("SELECT count(*) FROM member m" + w.sql);
-    w.bind(count);
-    if (count.step()) page.total = count.integer(0);
-    auto rows = db_.must_prepare(std::string(kMemberCardSelect) + w.sql + " ORDER BY m.pinyin, m.id LIMIT ? OFFSET ?");
-    const int next = w.bind(rows);
-    rows.bind(next, f.limit).bind(next + 1, f.offset);
+    nlohmann::json page_ids = nlohmann::json::array();
+    for (const auto& e : index.entries) {
+        if ((f.grid_id && !index.in_grid(e, *f.grid_id)) || (f.unit_id && e.unit_id != *f.unit_id) ||
+            (f.registration && e.registered != (*f.registration == Registration::registered)) ||
+            (f.post_category && std::find(e.categories.begin(), e.categories.end(), *f.post_category) == e.categories.end()) ||
+            !search.matches(e))
+            continue;
+        if (page.total >= f.offset && page.total < f.offset + f.limit) page_ids.push_back(e.id);
+        ++page.total;
+    }
+    auto rows = db_.must_prepare(
+        "WITH page AS (SELECT m.id, m.pinyin FROM json_each(?) j JOIN member m ON m.id = j.value)" +
+        std::string(kMemberCardSelect));
+    rows.bind(1, page_ids.dump());
     while (rows.step()) page.rows.push_back(read_card(rows));
     return page;
 }
@@ -187,8 +240,10 @@ PointsBreakdown Cache::points_breakdown(const std::string& member_id, std::int64
     const auto tz = time_zone();
     const Date today = tz ? tz->local_date(now_unix) : civil_from_days(now_unix / 86400);
     auto s = db_.must_prepare(
-        "SELECT month, group_activity, individual_service, bonus, deduction, redemption FROM points_month "
-        "WHERE subject_kind = 0 AND subject_id = ? ORDER BY month DESC");
+        "SELECT local_month, SUM(CASE kind WHEN 0 THEN points ELSE 0 END), SUM(CASE kind WHEN 1 THEN points ELSE 0 END),"
+        " SUM(CASE kind WHEN 2 THEN points ELSE 0 END), SUM(CASE kind WHEN 3 THEN points ELSE 0 END),"
+        " SUM(CASE kind WHEN 4 THEN points ELSE 0 END) FROM point_event"
+        " WHERE subject_kind = 0 AND subject_id = ? GROUP BY local_month ORDER BY local_month DESC");
     s.bind(1, member_id);
     while (s.step()) {
         MonthPoints m{s.integer(0) / 100, s.integer(0) % 100,
@@ -203,7 +258,7 @@ PointsBreakdown Cache::points_breakdown(const std::string& member_id, std::int64
 }
 
 std::optional<MemberProfile> Cache::member_profile(const std::string& member_id, std::int64_t now_unix) const {
-    auto card = db_.must_prepare(std::string(kMemberCardSelect) + member_where({}, member_id).sql);
+    auto card = db_.must_prepare(std::string("WITH page AS (SELECT id, pinyin FROM member WHERE id = ?)") + kMemberCardSelect);
     card.bind(1, member_id);
     if (!card.step()) return std::nullopt;
     MemberProfile p;
@@ -273,7 +328,7 @@ Ranking Cache::ranking(const RankingQuery& q) const {
     const int subject = static_cast<int>(q.subject);
     if (q.from && q.to) {
         // A custom range of days has no stored totals: sum the ledger over the range.
-        auto s = db_.must_prepare(std::string("SELECT pp.subject_id, s.name, ") + source.unit_name +
+        auto s = db_.must_prepare(std::string("SELECT pp.subject_id, COALESCE(s.name, pp.subject_id), ") + source.unit_name +
                                   ", SUM(pp.points) AS earned FROM point_event pp" + source.join +
                                   " WHERE pp.subject_kind = ? AND pp.local_day >= ? AND pp.local_day < ? AND pp.kind <> 4"
                                   " GROUP BY pp.subject_id ORDER BY earned DESC, pp.subject_id");
@@ -288,19 +343,21 @@ Ranking Cache::ranking(const RankingQuery& q) const {
         return r;
     }
     const int code = period_code(q.period);
-    auto count = db_.must_prepare(std::string("SELECT count(*) FROM points_period pp") + source.join +
-                                  " WHERE pp.subject_kind = ? AND pp.period = ?");
+    auto count = db_.must_prepare("SELECT count(*) FROM points_period WHERE subject_kind = ? AND period = ?");
     count.bind(1, subject).bind(2, code);
     if (count.step()) r.total = count.integer(0);
-    auto rows = db_.must_prepare(std::string("SELECT pp.subject_id, s.name, ") + source.unit_name +
-                                 ", pp.earned FROM points_period pp" + source.join +
-                                 " WHERE pp.subject_kind = ? AND pp.period = ?"
-                                 " ORDER BY pp.earned DESC, pp.subject_id LIMIT ? OFFSET ?");
+    // Page through the totals first, then join names for that page only: OFFSET would otherwise
+    // join every skipped row.
+    auto rows = db_.must_prepare(std::string("WITH pp AS (SELECT subject_id, earned FROM points_period"
+                                             " WHERE subject_kind = ? AND period = ?"
+                                             " ORDER BY earned DESC, subject_id LIMIT ? OFFSET ?)"
+                                             " SELECT pp.subject_id, COALESCE(s.name, pp.subject_id), ") +
+                                 source.unit_name + ", pp.earned FROM pp" + source.join +
+                                 " ORDER BY pp.earned DESC, pp.subject_id");
     rows.bind(1, subject).bind(2, code).bind(3, q.limit).bind(4, q.offset);
     while (rows.step()) r.rows.push_back({0, rows.text(0), rows.text(1), rows.text(2), rows.integer(3)});
     if (!r.rows.empty()) {
-        auto ahead = db_.must_prepare(std::string("SELECT count(*) FROM points_period pp") + source.join +
-                                      " WHERE pp.subject_kind = ? AND pp.period = ? AND pp.earned > ?");
+        auto ahead = db_.must_prepare("SELECT count(*) FROM points_period WHERE subject_kind = ? AND period = ? AND earned > ?");
         ahead.bind(1, subject).bind(2, code).bind(3, r.rows.front().points);
         assign_ranks(r.rows, ahead.step() ? ahead.integer(0) + 1 : 1, q.offset);
     }
@@ -314,15 +371,13 @@ Ranking Cache::ranking(const RankingQuery& q) const {
 }
 
 std::optional<int> Cache::ranking_offset_of(const RankingQuery& q, const std::string& subject_id) const {
-    const auto source = ranking_source(q.subject);
     const int subject = static_cast<int>(q.subject);
     const int code = period_code(q.period);
     auto mine = db_.must_prepare("SELECT earned FROM points_period WHERE subject_kind = ? AND period = ? AND subject_id = ?");
     mine.bind(1, subject).bind(2, code).bind(3, subject_id);
     if (!mine.step()) return std::nullopt;
-    auto ahead = db_.must_prepare(std::string("SELECT count(*) FROM points_period pp") + source.join +
-                                  " WHERE pp.subject_kind = ?1 AND pp.period = ?2 AND"
-                                  " (pp.earned > ?3 OR (pp.earned = ?3 AND pp.subject_id < ?4))");
+    auto ahead = db_.must_prepare("SELECT count(*) FROM points_period WHERE subject_kind = ?1 AND period = ?2 AND"
+                                  " (earned > ?3 OR (earned = ?3 AND subject_id < ?4))");
     ahead.bind(1, subject).bind(2, code).bind(3, mine.integer(0)).bind(4, subject_id);
     return ahead.step() ? std::optional(ahead.integer(0)) : std::nullopt;
 }

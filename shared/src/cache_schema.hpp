@@ -2,6 +2,8 @@
 // Private to the cache; tests reach it to build files of older versions.
 #pragma once
 
+#include <functional>
+
 #include "gongshi/sqlite.hpp"
 
 namespace gongshi::cache_schema {
@@ -9,8 +11,8 @@ namespace gongshi::cache_schema {
 // Runs the steps from the file's version up to `target` in one transaction each.
 Status migrate(sql::Db& db, int target);
 
-// Recomputes points_month and points_period from point_event (used after a rebuild swap,
-// a time-zone change and by migration step 2).
+// Recomputes points_period from point_event (used after a rebuild swap, a time-zone change
+// and by migration step 2).
 Status rebuild_point_totals(sql::Db& db);
 
 // Period codes stored in points_period: month YYYYMM, quarter YYYY*100+20+Q, year YYYY00, all 0.
@@ -18,5 +20,8 @@ inline int month_code(int year, int month) { return year * 100 + month; }
 inline int quarter_code(int year, int quarter) { return year * 100 + 20 + quarter; }
 inline int year_code(int year) { return year * 100; }
 inline constexpr int kAllTimeCode = 0;
+
+// Calls `visit` with the code of each period a month (YYYYMM) belongs to.
+void for_each_period(int month, const std::function<void(int)>& visit);
 
 }  // namespace gongshi::cache_schema

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <unordered_map>
 
 namespace gongshi {
 
@@ -24,25 +25,32 @@ icu::Transliterator* han_to_latin() {
 
 bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
+// The transliterator costs tens of microseconds a call, and names reuse a few thousand
+// characters: transliterate each character once per thread and remember it.
+const std::string& syllable_of(UChar32 c) {
+    thread_local std::unordered_map<UChar32, std::string> memo;
+    auto [it, inserted] = memo.try_emplace(c);
+    if (inserted) {
+        icu::UnicodeString text(c);
+        if (auto* t = han_to_latin()) t->transliterate(text);
+        std::string latin;
+        text.toUTF8String(latin);
+        for (char ch : latin)
+            if (is_ascii_letter(ch)) it->second += static_cast<char>(ch | 0x20);
+    }
+    return it->second;
+}
+
 }  // namespace
 
 PinyinKeys pinyin_keys(std::string_view utf8_name) {
-    icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8_name.data(), static_cast<int32_t>(utf8_name.size())));
-    if (auto* t = han_to_latin()) t->transliterate(text);
-    std::string latin;
-    text.toUTF8String(latin);
-    // ICU separates syllables of Han text with spaces: "zhang san feng".
+    const icu::UnicodeString text =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(utf8_name.data(), static_cast<int32_t>(utf8_name.size())));
     PinyinKeys keys;
-    bool at_word_start = true;
-    for (char c : latin) {
-        if (is_ascii_letter(c)) {
-            const char lower = static_cast<char>(c | 0x20);
-            keys.full += lower;
-            if (at_word_start) keys.initials += lower;
-            at_word_start = false;
-        } else {
-            at_word_start = true;
-        }
+    for (int32_t i = 0; i < text.length(); i = text.moveIndex32(i, 1)) {
+        const std::string& syllable = syllable_of(text.char32At(i));
+        keys.full += syllable;
+        if (!syllable.empty()) keys.initials += syllable.front();
     }
     return keys;
 }

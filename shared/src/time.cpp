@@ -1,6 +1,8 @@
 #include "gongshi/time.hpp"
 
+#include <unicode/basictz.h>
 #include <unicode/timezone.h>
+#include <unicode/tztrans.h>
 
 #include <charconv>
 #include <cstdio>
@@ -138,6 +140,20 @@ int TimeZone::offset_seconds_at(std::int64_t unix_seconds) const {
     // getOffset is const and thread-safe on an immutable zone.
     impl_->zone->getOffset(static_cast<UDate>(unix_seconds) * 1000.0, false, raw, dst, status);
     return U_SUCCESS(status) ? (raw + dst) / 1000 : 0;
+}
+
+TimeZone::OffsetSpan TimeZone::offset_span_at(std::int64_t unix_seconds) const {
+    OffsetSpan span{offset_seconds_at(unix_seconds), unix_seconds, unix_seconds + 1};
+    const auto* basic = dynamic_cast<const icu::BasicTimeZone*>(impl_->zone.get());
+    if (!basic) return span;  // no transition data: a span of one second, still correct
+    const UDate at = static_cast<UDate>(unix_seconds) * 1000.0;
+    icu::TimeZoneTransition transition;
+    span.from = basic->getPreviousTransition(at, true, transition)
+                    ? static_cast<std::int64_t>(transition.getTime() / 1000.0)
+                    : std::int64_t{kMinYear - 1970} * 366 * 86400;
+    span.to = basic->getNextTransition(at, false, transition) ? static_cast<std::int64_t>(transition.getTime() / 1000.0)
+                                                               : std::int64_t{kMaxYear + 1 - 1970} * 366 * 86400;
+    return span;
 }
 
 Date TimeZone::local_date(std::int64_t unix_seconds) const {

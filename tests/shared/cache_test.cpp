@@ -308,9 +308,19 @@ TEST_F(CacheTest, AReaderSeesCommitsThroughDataVersion) {
     ASSERT_TRUE(reader) << reader.error();
     const auto before = reader->data_version();
     EXPECT_EQ(reader->data_version(), before);
+    MemberFilter newcomer;
+    newcomer.search = "xr";
+    EXPECT_EQ(reader->members(newcomer).total, 0);
+    EXPECT_EQ(cache.members(newcomer).total, 0);
     apply({upsert(member("m9", "新人"))}, "2");
     EXPECT_NE(reader->data_version(), before);
     EXPECT_EQ(reader->dump(EntityKind::member).size(), 6u);
+    // Search follows commits made by another connection and by its own.
+    EXPECT_EQ(reader->members(newcomer).total, 1);
+    EXPECT_EQ(cache.members(newcomer).total, 1);
+    apply({remove(EntityKind::member, "m9")}, "3");
+    EXPECT_EQ(cache.members(newcomer).total, 0);
+    EXPECT_EQ(reader->members(newcomer).total, 0);
 }
 
 TEST(CacheFile, ACorruptFileIsSetAsideAndRebuilt) {

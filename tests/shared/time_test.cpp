@@ -46,6 +46,22 @@ TEST(Time, LocalDatesFollowTheCommunityZone) {
     EXPECT_FALSE(TimeZone::load("Mars/Olympus_Mons"));
 }
 
+TEST(Time, OffsetSpansEndAtTransitions) {
+    auto new_york = TimeZone::load("America/New_York");
+    const auto summer = parse_timestamp("2026-07-01T12:00:00Z")->unix_seconds;
+    const auto span = new_york->offset_span_at(summer);
+    EXPECT_EQ(span.offset_seconds, -4 * 3600);
+    EXPECT_EQ(span.from, parse_timestamp("2026-03-08T07:00:00Z")->unix_seconds);  // 2 a.m. EST
+    EXPECT_EQ(span.to, parse_timestamp("2026-11-01T06:00:00Z")->unix_seconds);    // 2 a.m. EDT
+    EXPECT_TRUE(span.contains(summer));
+    EXPECT_FALSE(span.contains(span.to));
+    auto shanghai = TimeZone::load("Asia/Shanghai");
+    const auto long_span = shanghai->offset_span_at(summer);
+    EXPECT_EQ(long_span.offset_seconds, 8 * 3600);
+    EXPECT_LT(long_span.from, parse_timestamp("1992-01-01T00:00:00Z")->unix_seconds);
+    EXPECT_GT(long_span.to, parse_timestamp("2100-01-01T00:00:00Z")->unix_seconds);
+}
+
 TEST(Time, PeriodsCoverTheirDays) {
     const Period q = period_containing(PeriodKind::quarter, {2026, 11, 22});
     EXPECT_EQ(q, (Period{PeriodKind::quarter, 2026, 4}));

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -189,9 +190,18 @@ public:
     sql::Db& db() { return db_; }
 
 private:
-    explicit Cache(sql::Db db) : db_(std::move(db)) {}
+    struct MemberIndex;
+    explicit Cache(sql::Db db);
     Status apply_page(const ChangePage& page, bool staging);
+    const MemberIndex& member_index() const;
+
     sql::Db db_;
+    // Search-as-you-type runs over a compact copy of the member list, rebuilt when the data changes.
+    mutable std::shared_ptr<MemberIndex> member_index_;
 };
+
+// Loads a complete set of entities through the rebuild path (as a first full sync would), in
+// pages of `page_size`, numbering the cursors "snapshot-1", "snapshot-2", ...
+Status load_snapshot(Cache& cache, const std::vector<Entity>& entities, std::size_t page_size = 2000);
 
 }  // namespace gongshi

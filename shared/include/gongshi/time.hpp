@@ -42,6 +42,15 @@ class TimeZone {
 public:
     static std::optional<TimeZone> load(const std::string& iana_name);
     int offset_seconds_at(std::int64_t unix_seconds) const;
+
+    // The offset at an instant and the span [from, to) of instants that share it, so bulk work
+    // can convert many instants with one zone lookup per offset change.
+    struct OffsetSpan {
+        int offset_seconds = 0;
+        std::int64_t from = 0, to = 0;
+        bool contains(std::int64_t t) const { return t >= from && t < to; }
+    };
+    OffsetSpan offset_span_at(std::int64_t unix_seconds) const;
     Date local_date(std::int64_t unix_seconds) const;
     // The first instant of a local calendar day in this zone.
     std::int64_t start_of_day(const Date& d) const;

@@ -19,6 +19,14 @@ T decode_row(const sql::Stmt& s, int col) {
     return r ? std::move(r.value()) : T{};  // rows were validated on the way in
 }
 
+// Every row's first column decoded as a T.
+template <class T>
+std::vector<T> decode_all(sql::Stmt s) {
+    std::vector<T> out;
+    while (s.step()) out.push_back(decode_row<T>(s, 0));
+    return out;
+}
+
 std::vector<std::string> split_list(std::string_view s) {
     std::vector<std::string> out;
     while (!s.empty()) {
@@ -118,17 +126,11 @@ std::optional<TimeZone> Cache::time_zone() const {
 }
 
 std::vector<Grid> Cache::grids() const {
-    std::vector<Grid> out;
-    auto s = db_.must_prepare("SELECT data FROM grid ORDER BY id");
-    while (s.step()) out.push_back(decode_row<Grid>(s, 0));
-    return out;
+    return decode_all<Grid>(db_.must_prepare("SELECT data FROM grid ORDER BY id"));
 }
 
 std::vector<Unit> Cache::units() const {
-    std::vector<Unit> out;
-    auto s = db_.must_prepare("SELECT data FROM unit ORDER BY id");
-    while (s.step()) out.push_back(decode_row<Unit>(s, 0));
-    return out;
+    return decode_all<Unit>(db_.must_prepare("SELECT data FROM unit ORDER BY id"));
 }
 
 std::vector<std::string> Cache::post_categories() const {
@@ -271,7 +273,7 @@ std::optional<MemberProfile> Cache::member_profile(const std::string& member_id,
 
     auto pledges = db_.must_prepare("SELECT data FROM pledge WHERE member_id = ? AND approved = 1 ORDER BY year DESC");
     pledges.bind(1, member_id);
-    while (pledges.step()) p.pledges.push_back(decode_row<Pledge>(pledges, 0));
+    p.pledges = decode_all<Pledge>(std::move(pledges));
 
     p.points = points_breakdown(member_id, now_unix);
     auto history = db_.must_prepare(
@@ -294,7 +296,7 @@ std::optional<MemberProfile> Cache::member_profile(const std::string& member_id,
 
     auto evaluations = db_.must_prepare("SELECT data FROM evaluation WHERE subject_id = ? AND subject_kind = 0 ORDER BY year DESC");
     evaluations.bind(1, member_id);
-    while (evaluations.step()) p.evaluations.push_back(decode_row<Evaluation>(evaluations, 0));
+    p.evaluations = decode_all<Evaluation>(std::move(evaluations));
 
     WishFilter wf;
     wf.statuses = {WishStatus::claimed, WishStatus::fulfilled};
@@ -422,20 +424,15 @@ std::optional<Wish> Cache::wish_by_tracking_code(const std::string& code) const 
 }
 
 std::vector<Notice> Cache::notices_published(std::int64_t now_unix) const {
-    std::vector<Notice> out;
     auto s = db_.must_prepare(
         "SELECT data FROM notice WHERE publish_at <= ?1 AND (expire_at IS NULL OR expire_at > ?1) "
         "ORDER BY pinned DESC, publish_at DESC, id");
     s.bind(1, now_unix);
-    while (s.step()) out.push_back(decode_row<Notice>(s, 0));
-    return out;
+    return decode_all<Notice>(std::move(s));
 }
 
 std::vector<Reward> Cache::rewards() const {
-    std::vector<Reward> out;
-    auto s = db_.must_prepare("SELECT data FROM reward ORDER BY cost, id");
-    while (s.step()) out.push_back(decode_row<Reward>(s, 0));
-    return out;
+    return decode_all<Reward>(db_.must_prepare("SELECT data FROM reward ORDER BY cost, id"));
 }
 
 RegistrationStats Cache::registration_stats() const {
@@ -463,10 +460,7 @@ std::vector<GradeCount> Cache::evaluation_distribution(int year, SubjectKind sub
 }
 
 std::vector<StaffAccount> Cache::staff_accounts() const {
-    std::vector<StaffAccount> out;
-    auto s = db_.must_prepare("SELECT data FROM staff ORDER BY id");
-    while (s.step()) out.push_back(decode_row<StaffAccount>(s, 0));
-    return out;
+    return decode_all<StaffAccount>(db_.must_prepare("SELECT data FROM staff ORDER BY id"));
 }
 
 std::vector<Entity> Cache::dump(EntityKind kind) const {

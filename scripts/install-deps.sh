@@ -10,7 +10,7 @@ packages=(
   libcurl4-openssl-dev libcpp-httplib-dev libssl-dev zlib1g-dev libbrotli-dev
   libimgui-dev libglfw3-dev libstb-dev libfontconfig-dev fonts-noto-cjk
   libqrencode-dev libsodium-dev
-  librime-dev rime-data-luna-pinyin libopencc-data
+  librime-dev rime-prelude rime-essay rime-data-luna-pinyin libopencc-data
   libzinnia-dev tegaki-zinnia-simplified-chinese
   xvfb xauth libgl1-mesa-dri faketime
 )

@@ -2,7 +2,7 @@
 
 #include "random_token.hpp"
 #include "statement.hpp"
-#include "tracking_code.hpp"
+#include "gongshi/tracking_code.hpp"
 
 namespace gongshi::server {
 

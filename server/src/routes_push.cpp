@@ -5,7 +5,7 @@
 
 #include "gongshi/text.hpp"
 #include "routes.hpp"
-#include "tracking_code.hpp"
+#include "gongshi/tracking_code.hpp"
 
 namespace gongshi::server {
 

@@ -1,4 +1,5 @@
 #include "gongshi/demo_data.hpp"
+#include "gongshi/tracking_code.hpp"
 
 #include <sodium.h>
 #include <stb/stb_image_write.h>
@@ -957,10 +958,10 @@ private:
     }
 
     // D01-7KQ3M: D01 marks codes made by the demo server; no 0/O or 1/I to misread.
-    static constexpr std::string_view kCodeAlphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
     static constexpr std::uint64_t kCodeSpace = 32ull * 32 * 32 * 32 * 32;
     static std::string tracking_code(std::uint64_t n) {
         std::string code = "D01-00000";
+        // "D01" holds digits outside the code alphabet, so it can never be a kiosk's prefix.
         for (std::size_t k = code.size(); k-- > 4; n /= kCodeAlphabet.size())
             code[k] = kCodeAlphabet[n % kCodeAlphabet.size()];
         return code;

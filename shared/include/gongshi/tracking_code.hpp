@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-namespace gongshi::server {
+namespace gongshi {
 
 inline constexpr std::string_view kCodeAlphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";  // 31 characters
 inline constexpr std::size_t kRandomPartLength = 5;
@@ -40,4 +40,4 @@ inline std::string kiosk_code_for(std::int64_t n) {
     return code;
 }
 
-}  // namespace gongshi::server
+}  // namespace gongshi

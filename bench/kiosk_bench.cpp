@@ -1,0 +1,92 @@
+// Kiosk benchmarks without a window (the kiosk shell issue), for the community and district
+// presets:
+//   cold start: font lookup and load, cache open, view models, atlas build, first frame (goal
+//     <= 500 ms; the GPU upload and window creation are not included: see kiosk_idle_cpu.sh);
+//   frame CPU time (UI code + ImGui, no GL) on the home screen, against a reference frame of a
+//     clipped 10,000-row text list measured in the same run (goal p99 <= 1 ms);
+//   the font atlas: bytes as uploaded (RGBA) and glyphs.
+#include <filesystem>
+#include <string>
+
+#include "app.hpp"
+#include "bench_report.hpp"
+#include "gongshi/demo_data.hpp"
+#include "headless.hpp"
+
+using namespace gongshi;
+using namespace gongshi::kiosk;
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr int kFrames = 2000;
+const Date kToday{2026, 11, 22};  // fixed, so runs compare
+const std::int64_t kNowUnix = days_from_civil(kToday) * 86400 + 2 * 3600;
+
+TextureUploader no_textures() {
+    return [](const DecodedImage&) -> std::unique_ptr<Texture> { return nullptr; };
+}
+
+// The reference: one frame of a 10,000-row list that only lays out the visible rows.
+void reference_frame(ImVec2 size) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = size;
+    io.DeltaTime = HeadlessUi::kFrameSeconds;
+    ImGui::NewFrame();
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(size);
+    ImGui::Begin("##reference", nullptr, ImGuiWindowFlags_NoDecoration);
+    ImGuiListClipper clipper;
+    clipper.Begin(10000);
+    while (clipper.Step())
+        for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) ImGui::Text("row %d", row);
+    ImGui::End();
+    ImGui::Render();
+}
+
+void bench_preset(DemoPreset preset, const char* name, const fs::path& dir) {
+    const std::string cache_path = (dir / (std::string(name) + ".db")).string();
+    {
+        auto cache = Cache::open_read_write(cache_path);
+        const DemoData demo = generate_demo(preset, kToday);
+        if (auto s = load_snapshot(cache.value(), demo.entities); !s) std::printf("ERROR import: %s\n", s.error().c_str());
+    }
+    KioskConfig config;
+    config.cache_path = cache_path;
+    const ImVec2 size(1920, 1080);
+
+    std::unique_ptr<App> app;
+    std::unique_ptr<HeadlessUi> ui;
+    const double cold = bench::seconds_of([&] {
+        auto face = find_cjk_font();
+        auto fonts = FontSet::load(face.value());
+        app = std::make_unique<App>(config, Clock::manual(kNowUnix), std::move(fonts.value()), no_textures());
+        ui = std::make_unique<HeadlessUi>(*app, size);
+        ui->frame(std::nullopt);
+    });
+    bench::line(std::string("kiosk_cold_start_headless_") + name, cold * 1000, "ms");
+
+    const ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+    bench::line(std::string("kiosk_font_atlas_") + name, atlas.TexWidth * atlas.TexHeight * 4 / 1e6, "MB");
+    bench::line(std::string("kiosk_font_glyphs_") + name, static_cast<double>(app->glyphs.size()), "glyphs");
+
+    for (int i = 0; i < 60; ++i) ui->frame(std::nullopt);  // warm up
+    const bench::Stats reference = bench::repeat(kFrames, [&] { reference_frame(size); });
+    const bench::Stats home = bench::repeat(kFrames, [&] { ui->frame(std::nullopt); });
+    bench::line(std::string("kiosk_frame_reference_list_p99_") + name, reference.p99 * 1e6, "us");
+    bench::line(std::string("kiosk_frame_home_median_") + name, home.median * 1e6, "us");
+    bench::line(std::string("kiosk_frame_home_p99_") + name, home.p99 * 1e6, "us", home.p99 / reference.p99,
+                std::string("kiosk_frame_reference_list_p99_") + name);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const fs::path dir = argc > 1 ? fs::path(argv[1]) : fs::temp_directory_path() / "gongshi-bench-kiosk";
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    bench_preset(DemoPreset::community, "community", dir);
+    bench_preset(DemoPreset::district, "district", dir);
+    fs::remove_all(dir);
+    return 0;
+}

@@ -1,0 +1,17 @@
+// gongshi-kiosk: parse the command line, then hand over to the GLFW runner.
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "config.hpp"
+#include "glfw_runner.hpp"
+
+int main(int argc, char** argv) {
+    const gongshi::kiosk::CommandLine command_line =
+        gongshi::kiosk::parse_command_line(std::vector<std::string>(argv + 1, argv + argc));
+    if (!command_line.options) {
+        (command_line.exit_code == 0 ? std::cout : std::cerr) << command_line.message;
+        return command_line.exit_code;
+    }
+    return gongshi::kiosk::run_kiosk(*command_line.options);
+}

@@ -1,0 +1,35 @@
+// Where a tap can take the kiosk: the screens, the actions screens return, and the home tiles.
+// A screen draws and returns at most one action per frame; the app applies it after the frame.
+#pragma once
+
+#include <span>
+#include <variant>
+
+#include "ui_strings.hpp"
+
+namespace gongshi::kiosk {
+
+// Each public screen of the home grid. Until its issue lands, a screen is the placeholder.
+// Later screens that need parameters (a member's profile) get their own entry struct.
+enum class ScreenKind {
+    home, pledges, posts, rankings, evaluations, registration, wishes, notices, rewards, points_lookup, about
+};
+
+struct OpenScreen {
+    ScreenKind screen;
+};
+struct GoBack {};
+struct GoHome {};
+struct DismissIdle {};  // the tap on an idle overlay (countdown, attract loop, dark screen)
+using Action = std::variant<OpenScreen, GoBack, GoHome, DismissIdle>;
+
+struct TileInfo {
+    ScreenKind screen;
+    Str label;
+    Str hint;
+    Str badge;  // one character that tells the tiles apart at a glance
+};
+std::span<const TileInfo> home_tiles();
+Str screen_title(ScreenKind screen);
+
+}  // namespace gongshi::kiosk

@@ -1,0 +1,106 @@
+// Shared set-up for the kiosk's headless tests: a demo cache file, a kiosk App on a manual
+// clock with fake textures, and HeadlessUi frames over it.
+#pragma once
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "app.hpp"
+#include "gongshi/cache.hpp"
+#include "gongshi/demo_data.hpp"
+#include "headless.hpp"
+
+namespace gongshi::kiosk::test {
+
+// 2026-03-05 (a Thursday) 10:00 in Shanghai.
+inline constexpr Date kToday{2026, 3, 5};
+inline const std::int64_t kNowUnix = days_from_civil(kToday) * 86400 + 2 * 3600;
+
+class FakeTexture final : public Texture {
+public:
+    explicit FakeTexture(int& live) : live_(live) { ++live_; }
+    ~FakeTexture() override { --live_; }
+    ImTextureID id() const override { return reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(1)); }
+
+private:
+    int& live_;
+};
+
+inline TextureUploader fake_uploader(int& live) {
+    return [&live](const DecodedImage&) -> std::unique_ptr<Texture> { return std::make_unique<FakeTexture>(live); };
+}
+
+// A folder removed with the object.
+struct ScratchDir {
+    std::filesystem::path path;
+    ScratchDir() {
+        static int n = 0;
+        path = std::filesystem::temp_directory_path() /
+               ("gongshi-kiosk-test-" + std::to_string(::getpid()) + "-" + std::to_string(n++));
+        std::filesystem::create_directories(path);
+    }
+    ~ScratchDir() {
+        std::error_code ec;
+        std::filesystem::remove_all(path, ec);
+    }
+    std::string file(const char* name) const { return (path / name).string(); }
+};
+
+// Writes the community demo preset into a fresh cache, as the sync engine would.
+inline DemoData write_demo_cache(const std::string& path) {
+    DemoData demo = generate_demo(DemoPreset::community, kToday);
+    ChangePage page{"demo", false, {}};
+    for (const Entity& e : demo.entities) page.changes.push_back(Change{kind_of(e), false, id_of(e), e});
+    auto cache = Cache::open_read_write(path);
+    EXPECT_TRUE(cache.ok()) << cache.error();
+    EXPECT_TRUE(cache->apply(page).ok());
+    EXPECT_TRUE(cache->set_last_success(kNowUnix - 600).ok());  // 09:50
+    return demo;
+}
+
+// The CJK font file is read once for the whole test binary.
+inline const FontSet& test_fonts() {
+    static const FontSet fonts = [] {
+        auto face = find_cjk_font();
+        EXPECT_TRUE(face.ok()) << face.error();
+        auto set = FontSet::load(face.value());
+        EXPECT_TRUE(set.ok()) << set.error();
+        return std::move(set.value());
+    }();
+    return fonts;
+}
+
+class KioskTest : public ::testing::Test {
+protected:
+    // Starts the kiosk on the given config (its cache path defaults to a scratch file) and draws one frame.
+    void start(KioskConfig config = {}, ImVec2 size = ImVec2(1920, 1080)) {
+        if (config.cache_path == KioskConfig{}.cache_path) config.cache_path = dir.file("cache.db");
+        app = std::make_unique<App>(config, Clock::manual(kNowUnix), test_fonts(), fake_uploader(live_textures));
+        ui = std::make_unique<HeadlessUi>(*app, size);
+        ui->frame(std::nullopt);
+        ui->frame(std::nullopt);
+    }
+    void start_with_demo(KioskConfig config = {}, ImVec2 size = ImVec2(1920, 1080)) {
+        config.cache_path = dir.file("cache.db");
+        demo = write_demo_cache(config.cache_path);
+        start(config, size);
+    }
+    ScreenKind screen() const { return app->stack.back(); }
+    bool visible(std::string_view label) const { return app->taps.find(label) != nullptr; }
+    void tap_ok(std::string_view label, int nth = 1) {
+        const Status done = tap(*ui, label, nth);
+        ASSERT_TRUE(done.ok()) << done.error();
+    }
+
+    ScratchDir dir;
+    DemoData demo;
+    int live_textures = 0;
+    std::unique_ptr<App> app;
+    std::unique_ptr<HeadlessUi> ui;  // after app: destroyed first
+};
+
+}  // namespace gongshi::kiosk::test

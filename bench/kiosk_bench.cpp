@@ -77,6 +77,25 @@ void bench_preset(DemoPreset preset, const char* name, const fs::path& dir) {
     bench::line(std::string("kiosk_frame_home_median_") + name, home.median * 1e6, "us");
     bench::line(std::string("kiosk_frame_home_p99_") + name, home.p99 * 1e6, "us", home.p99 / reference.p99,
                 std::string("kiosk_frame_reference_list_p99_") + name);
+
+    // The rankings screen (the heaviest: every ranked member of the month in one clipped list,
+    // the chart, honours and praise board), once at the top and once scrolled deep into the list.
+    const double open = bench::seconds_of([&] { apply_action(*app, OpenScreen{ScreenKind::rankings}); });
+    bench::line(std::string("kiosk_rankings_open_") + name, open * 1000, "ms");
+    for (int i = 0; i < 60; ++i) ui->frame(std::nullopt);  // atlas rebuild for the new names, warm up
+    const bench::Stats top = bench::repeat(kFrames, [&] { ui->frame(std::nullopt); });
+    RankingsView deep = app->views.rankings;
+    deep.scroll_to_row = static_cast<int>(app->disclosure.rankings.rows.size() / 2);
+    apply_action(*app, ChangeView{deep});
+    for (int i = 0; i < 10; ++i) ui->frame(std::nullopt);
+    const bench::Stats middle = bench::repeat(kFrames, [&] { ui->frame(std::nullopt); });
+    bench::line(std::string("kiosk_rankings_rows_") + name, static_cast<double>(app->disclosure.rankings.rows.size()),
+                "rows");
+    bench::line(std::string("kiosk_frame_rankings_median_") + name, top.median * 1e6, "us");
+    bench::line(std::string("kiosk_frame_rankings_p99_") + name, top.p99 * 1e6, "us", top.p99 / reference.p99,
+                std::string("kiosk_frame_reference_list_p99_") + name);
+    bench::line(std::string("kiosk_frame_rankings_scrolled_p99_") + name, middle.p99 * 1e6, "us",
+                middle.p99 / reference.p99, std::string("kiosk_frame_reference_list_p99_") + name);
 }
 
 }  // namespace

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "screens/disclosure_parts.hpp"
+
 namespace gongshi::kiosk {
 
 namespace {
@@ -66,6 +68,53 @@ bool portrait_layout(const App& app, ImVec2 display) {
     return display.y > display.x;
 }
 
+DataState data_state(const App& app) { return DataState{app.models.has_data, app.sync.shows_offline_badge()}; }
+
+std::optional<DisclosureScreen> disclosure_screen(ScreenKind screen) {
+    switch (screen) {
+    case ScreenKind::rankings: return DisclosureScreen::rankings;
+    case ScreenKind::evaluations: return DisclosureScreen::evaluations;
+    case ScreenKind::posts: return DisclosureScreen::posts;
+    case ScreenKind::notices: return DisclosureScreen::notices;
+    case ScreenKind::rewards: return DisclosureScreen::rewards;
+    default: return std::nullopt;
+    }
+}
+
+// The model of the disclosure screen on top, rebuilt when it opens, when the viewer changes
+// what it shows and when the data moves; other screens' models wait until they are opened.
+void refresh_disclosure(App& app) {
+    const std::optional<DisclosureScreen> screen = disclosure_screen(app.stack.back());
+    if (!screen || app.data.cache() == nullptr) return;
+    const DisclosureContext context{app.clock.unix_seconds(), app.config.claim_url_pattern};
+    build_disclosure_model(app.disclosure, *screen, *app.data.cache(), app.views, context);
+    add_disclosure_glyphs(app.glyphs, app.disclosure, *screen);
+}
+
+void change_view(App& app, const ViewChange& change) {
+    struct Visitor {
+        DisclosureViews& views;
+        bool operator()(const RankingsView& v) {
+            const bool same = views.rankings.same_data(v);  // paging scrolls; it needs no query
+            views.rankings = v;
+            return !same;
+        }
+        bool operator()(const EvaluationsView& v) {
+            views.evaluations = v;
+            return true;
+        }
+        bool operator()(const PostsView& v) {
+            views.posts = v;
+            return true;
+        }
+        bool operator()(const NoticesView& v) {
+            views.notices = v;
+            return false;  // the same list, another notice
+        }
+    };
+    if (std::visit(Visitor{app.views}, change)) refresh_disclosure(app);
+}
+
 std::optional<Action> draw_screen(App& app, Ui& ui, const LocalTime& now) {
     switch (app.stack.back()) {
     case ScreenKind::home:
@@ -75,6 +124,21 @@ std::optional<Action> draw_screen(App& app, Ui& ui, const LocalTime& now) {
                                 ImGui::GetIO().DisplaySize};
         return draw_about(app.models, device, ui);
     }
+    case ScreenKind::rankings: return draw_rankings(app.disclosure.rankings, app.views.rankings, data_state(app), ui);
+    case ScreenKind::evaluations:
+        return draw_evaluations(app.disclosure.evaluations, app.views.evaluations, data_state(app), ui);
+    case ScreenKind::posts: return draw_posts(app.disclosure.posts, app.views.posts, data_state(app), ui);
+    case ScreenKind::notices: return draw_notices(app.disclosure.notices, app.views.notices, data_state(app), ui);
+    case ScreenKind::rewards: return draw_rewards(app.disclosure.rewards, data_state(app), ui);
+    case ScreenKind::pledges: {
+        Typing typing{app.pinyin, app.glyphs};
+        return draw_pledges(app.member_screens.models.pledges, app.member_screens.ui, data_state(app), typing, ui);
+    }
+    case ScreenKind::member_profile:
+        return draw_member_profile(app.member_screens.models.profile, data_state(app), ui);
+    case ScreenKind::registration:
+        return draw_registration(app.member_screens.models.registration, app.member_screens.ui.registration,
+                                 data_state(app), ui);
     default:
         return draw_placeholder(app.stack.back(), ui);
     }
@@ -134,6 +198,7 @@ void reload_models(App& app) {
     app.models = load_view_models(*app.data.cache(), app.clock.unix_seconds());
     app.time_zone = TimeZone::load(app.models.time_zone);
     add_glyphs(app.glyphs, app.models);
+    refresh_disclosure(app);
 }
 
 }  // namespace
@@ -155,6 +220,12 @@ App::App(KioskConfig c, Clock k, FontSet f, TextureUploader upload, std::functio
 bool prepare_frame(App& app, ImVec2 display_size) {
     for (UiMessage& m : app.queue.take_all()) handle_message(app, m);
     if (app.data.poll()) reload_models(app);
+    // The input method deploys on librime's thread from the first frame; polling is cheap.
+    if (app.pinyin.state() == ime::DeployState::not_started) app.pinyin.start_deploy();
+    else if (app.pinyin.state() == ime::DeployState::deploying) app.pinyin.ready();
+    if (app.data.cache() != nullptr)
+        refresh_member_models(app.member_screens.models, app.member_screens.ui, *app.data.cache(), app.stack,
+                              app.clock.unix_seconds(), app.glyphs);
 
     const Theme theme = make_theme(app.config.theme, app.config.text_size, display_size);
     if (theme != app.theme || app.fonts.body() == nullptr) {
@@ -208,10 +279,15 @@ StatusBarModel status_bar_model(const App& app) {
 void apply_action(App& app, const Action& action) {
     struct Visitor {
         App& app;
-        void operator()(const OpenScreen& a) { app.stack.push_back(a.screen); }
+        void operator()(const OpenScreen& a) {
+            app.stack.push_back(a.screen);
+            refresh_disclosure(app);
+        }
         void operator()(const GoBack&) {
             if (app.stack.size() > 1) app.stack.pop_back();
+            refresh_disclosure(app);
         }
+        void operator()(const ChangeView& a) { change_view(app, a.view); }
         void operator()(const GoHome&) { reset_to_home(app); }
         void operator()(const DismissIdle&) {
             if (dismiss_idle(app.idle, app.clock.seconds()) == IdleEffect::reset_to_home) reset_to_home(app);
@@ -224,6 +300,10 @@ void apply_action(App& app, const Action& action) {
 void reset_to_home(App& app) {
     app.stack.assign(1, ScreenKind::home);
     app.scrolls.stop_all();
+    app.views = DisclosureViews{};  // the next visitor starts from this month, the first notice
+    // The next resident finds no search, filter or composition of the last one.
+    app.member_screens.ui = fresh_member_screens_ui();
+    app.pinyin.reset_for_next_user();
 }
 
 }  // namespace gongshi::kiosk

@@ -27,6 +27,8 @@
 #include "touch.hpp"
 #include "ui_queue.hpp"
 #include "view_models.hpp"
+#include "keyboard.hpp"
+#include "member_screens.hpp"
 
 namespace gongshi::kiosk {
 
@@ -46,6 +48,8 @@ struct App {
     std::optional<TimeZone> time_zone;
     SyncStatus sync;
     std::vector<ScreenKind> stack{ScreenKind::home};  // never empty; home at the bottom
+    DisclosureViews views;         // what the viewer chose on the disclosure screens; reset at home
+    DisclosureModels disclosure;   // their view models, built for the screen on top
     IdleState idle;
     Theme theme;
     GlyphSet glyphs;
@@ -56,6 +60,10 @@ struct App {
     UiQueue queue;
     ImageStore images;  // after the queue: its worker thread pushes into it
     int frames_to_draw = kFramesAfterInput;
+    // The one pinyin engine (librime wants one thread): deployed from the first frame on, into a
+    // kiosk-owned folder next to the cache; the keyboard says so until it is ready.
+    ime::PinyinEngine pinyin{ime_data_dir(config.cache_path)};
+    MemberScreens member_screens;  // pledges wall, profile, registration: UI state and models
 };
 
 // Between frames. Returns true when the font atlas was rebuilt and must be re-uploaded.

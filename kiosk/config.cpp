@@ -84,7 +84,8 @@ std::string read_file(const std::string& path, bool& ok) {
 Result<KioskConfig> apply_table(const toml::table& root, std::string_view source, KioskConfig c) {
     Reader top(root, source, "");
     top.reject_unknown({"server", "community", "token_file", "cache", "media_dir", "monitor", "orientation",
-                        "text_size", "theme", "idle"});
+                        "text_size", "theme", "idle", "claim_url_pattern"});
+    top.string("claim_url_pattern", c.claim_url_pattern);
     top.string("server", c.server_url);
     top.string("community", c.community_id);
     top.string("token_file", c.token_file);

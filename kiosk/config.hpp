@@ -26,6 +26,9 @@ struct KioskConfig {
     TextSize text_size = TextSize::normal;
     ThemeMode theme = ThemeMode::standard;
     IdleConfig idle;
+    // The QR code on a post with free places: where a member's phone claims it on the central
+    // site. "{post_id}" is replaced by the post's id.
+    std::string claim_url_pattern = "https://gongshi.example.cn/posts/{post_id}/claim";
 
     std::string effective_media_dir() const;
 };

@@ -5,6 +5,7 @@
 #include <span>
 #include <variant>
 
+#include "disclosure.hpp"
 #include "ui_strings.hpp"
 
 namespace gongshi::kiosk {
@@ -12,7 +13,8 @@ namespace gongshi::kiosk {
 // Each public screen of the home grid. Until its issue lands, a screen is the placeholder.
 // Later screens that need parameters (a member's profile) get their own entry struct.
 enum class ScreenKind {
-    home, pledges, posts, rankings, evaluations, registration, wishes, notices, rewards, points_lookup, about
+    home, pledges, posts, rankings, evaluations, registration, wishes, notices, rewards, points_lookup, about,
+    member_profile,  // whose: App::member_screens.ui.profile_member_id (set by the screen that opens it)
 };
 
 struct OpenScreen {
@@ -21,7 +23,10 @@ struct OpenScreen {
 struct GoBack {};
 struct GoHome {};
 struct DismissIdle {};  // the tap on an idle overlay (countdown, attract loop, dark screen)
-using Action = std::variant<OpenScreen, GoBack, GoHome, DismissIdle>;
+struct ChangeView {       // a disclosure screen's choice (period, year, category, notice, page)
+    ViewChange view;
+};
+using Action = std::variant<OpenScreen, GoBack, GoHome, DismissIdle, ChangeView>;
 
 struct TileInfo {
     ScreenKind screen;

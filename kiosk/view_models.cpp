@@ -1,5 +1,6 @@
 #include "view_models.hpp"
 
+#include <algorithm>
 #include <filesystem>
 
 #include "gongshi/log.hpp"
@@ -10,6 +11,7 @@ namespace {
 
 constexpr std::size_t kAttractBodyChars = 90;
 constexpr int kAttractTopMembers = 5;
+constexpr std::size_t kAttractFulfilledWishes = 3;
 
 // At most `limit` characters (not bytes) of UTF-8 text: whole paragraphs when the first one
 // fits, otherwise the first paragraph cut with an ellipsis.
@@ -44,6 +46,21 @@ std::vector<AttractSlide> attract_slides(const Cache& cache, const TimeZone& tz,
         AttractSlide s{Str::attract_top_members, {}, {}, std::nullopt};
         for (const RankingRow& r : ranking.rows)
             s.lines.push_back(format(Str::attract_rank_row, {std::to_string(r.rank), r.name, std::to_string(r.points)}));
+        slides.push_back(std::move(s));
+    }
+    // Newly fulfilled wishes: the latest few by fulfilment among the 200 submitted last (the query
+    // orders by submission; a wish is fulfilled within days of it).
+    WishFilter fulfilled;
+    fulfilled.statuses = {WishStatus::fulfilled};
+    fulfilled.limit = 200;
+    std::vector<WishView> wishes = cache.wishes(fulfilled);
+    const auto when = [](const WishView& w) { return w.wish.fulfilled_at ? w.wish.fulfilled_at->unix_seconds : 0; };
+    std::sort(wishes.begin(), wishes.end(), [&](const WishView& a, const WishView& b) { return when(a) > when(b); });
+    if (!wishes.empty()) {
+        AttractSlide s{Str::attract_fulfilled, {}, {}, std::nullopt};
+        for (std::size_t i = 0; i < wishes.size() && i < kAttractFulfilledWishes; ++i)
+            s.lines.push_back(format(Str::attract_wish_row, {excerpt(wishes[i].wish.text, kAttractBodyChars / 3),
+                                                             wishes[i].claimed_by_name}));
         slides.push_back(std::move(s));
     }
     const RegistrationStats reg = cache.registration_stats();

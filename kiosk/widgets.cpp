@@ -58,8 +58,19 @@ void draw_tile_content(ImDrawList* dl, const Ui& ui, const ImRect& box, std::str
 void register_last_item(Ui& ui, std::string_view label, TapKind kind) {
     const ImGuiContext& g = *GImGui;
     ImRect visible = g.LastItemData.Rect;
+    const ImRect whole = visible;
     visible.ClipWithFull(g.CurrentWindow->ClipRect);
     if (visible.GetWidth() <= 0 || visible.GetHeight() <= 0) return;
+    // A row cut by its list's edge to a sliver is not a target until it is scrolled into view:
+    // a finger cannot hit it reliably, and a script tapping it would hit the edge.
+    const ImRect& full = g.LastItemData.Rect;
+    if (visible.GetHeight() < std::min(full.GetHeight(), ui.theme.min_target_px) ||
+        visible.GetWidth() < std::min(full.GetWidth(), ui.theme.min_target_px))
+        return;
+    // A target cut by a list's edge to less than a finger is not offered: a finger scrolls it
+    // into view first, and scripts and tests must not tap a sliver of it.
+    const bool cut = visible.GetWidth() < whole.GetWidth() || visible.GetHeight() < whole.GetHeight();
+    if (cut && (visible.GetWidth() < ui.theme.min_target_px || visible.GetHeight() < ui.theme.min_target_px)) return;
     ui.taps.add(Tappable{std::string(label), g.LastItemData.ID, visible.Min, visible.Max, kind});
 }
 
@@ -73,7 +84,8 @@ struct Press {
 
 // What every touch button shares: layout, ImGui's press-on-release behaviour (sliding off
 // cancels; a scroll takes the press away), and registration under the visible label.
-std::optional<Press> button_behavior(Ui& ui, const char* label, ImVec2 size) {
+std::optional<Press> button_behavior(Ui& ui, const char* label, ImVec2 size, std::string_view tap_label,
+                                     TapKind kind = TapKind::button) {
     ImGuiWindow* window = ImGui::GetCurrentWindow();
     const ImGuiID id = window->GetID(label);
     const ImRect box(window->DC.CursorPos, window->DC.CursorPos + size);
@@ -85,7 +97,7 @@ std::optional<Press> button_behavior(Ui& ui, const char* label, ImVec2 size) {
     p.down = held && hovered;
     // Pressed feedback: a different fill and a slight sink, so a finger sees the touch land.
     p.face = p.down ? ImRect(box.Min + ImVec2(2, 2), box.Max + ImVec2(2, 2)) : box;
-    register_last_item(ui, visible_label(label));
+    register_last_item(ui, tap_label, kind);
     return p;
 }
 
@@ -98,7 +110,7 @@ void draw_surface(ImDrawList* dl, const Theme& t, const Press& p) {
 }  // namespace
 
 bool touch_button(Ui& ui, const char* label, ImVec2 size, ButtonKind kind) {
-    const std::optional<Press> p = button_behavior(ui, label, size);
+    const std::optional<Press> p = button_behavior(ui, label, size, visible_label(label));
     if (!p) return false;
     const Theme& t = ui.theme;
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -111,12 +123,35 @@ bool touch_button(Ui& ui, const char* label, ImVec2 size, ButtonKind kind) {
         dl->AddRectFilled(p->face.Min, p->face.Max, to_u32(t.colors.accent, p->down ? 0.8f : 1.0f), t.em(0.35f));
         draw_centered_label(dl, ui.title, to_u32(t.colors.on_accent), p->face, visible_label(label));
         break;
+    case ButtonKind::selected:
+        dl->AddRectFilled(p->face.Min, p->face.Max, to_u32(t.colors.accent, p->down ? 0.8f : 1.0f), t.em(0.35f));
+        draw_centered_label(dl, ui.body, to_u32(t.colors.on_accent), p->face, visible_label(label));
+        break;
     }
     return p->pressed;
 }
 
+bool touch_key(Ui& ui, const char* label, std::string_view tap_label, TapKind kind, ImVec2 size, bool accent) {
+    const std::optional<Press> p = button_behavior(ui, label, size, tap_label, kind);
+    if (!p) return false;
+    const Theme& t = ui.theme;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    if (accent) dl->AddRectFilled(p->face.Min, p->face.Max, to_u32(t.colors.accent, p->down ? 0.8f : 1.0f), t.em(0.35f));
+    else draw_surface(dl, t, *p);
+    draw_centered_label(dl, ui.body, to_u32(accent ? t.colors.on_accent : t.colors.text), p->face, visible_label(label));
+    return p->pressed;
+}
+
+bool touch_surface(Ui& ui, const char* label, ImVec2 size, ImVec2* face_min) {
+    const std::optional<Press> p = button_behavior(ui, label, size, visible_label(label));
+    if (!p) return false;
+    draw_surface(ImGui::GetWindowDrawList(), ui.theme, *p);
+    *face_min = p->face.Min;
+    return p->pressed;
+}
+
 bool touch_tile(Ui& ui, const char* label, const char* hint, const char* badge, ImVec2 size) {
-    const std::optional<Press> p = button_behavior(ui, label, size);
+    const std::optional<Press> p = button_behavior(ui, label, size, visible_label(label));
     if (!p) return false;
     const Theme& t = ui.theme;
     ImDrawList* dl = ImGui::GetWindowDrawList();

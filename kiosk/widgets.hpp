@@ -28,11 +28,18 @@ struct Ui {
 enum class ButtonKind {
     nav,      // back / home
     primary,  // the one thing to do on an overlay, in the accent colour
+    selected, // the chosen one of a row of choices (a tab, a filter chip): accent fill, body text
 };
 
 bool touch_button(Ui& ui, const char* label, ImVec2 size, ButtonKind kind);
 // A home-screen tile: a badge character, the label and a one-line description.
 bool touch_tile(Ui& ui, const char* label, const char* hint, const char* badge, ImVec2 size);
+// A key of the on-screen keyboard or an input-method candidate: drawn with `label`, registered
+// under `tap_label` ("a", "space") so scripts can press it whatever it shows.
+bool touch_key(Ui& ui, const char* label, std::string_view tap_label, TapKind kind, ImVec2 size, bool accent = false);
+// A tappable surface whose content the caller draws from `*face_min` (it sinks a little while
+// pressed) over `size` (a member card).
+bool touch_surface(Ui& ui, const char* label, ImVec2 size, ImVec2* face_min);
 
 // Registers the last ImGui item under `label` (clipped to its window) as a tap target.
 void register_last_item(Ui& ui, std::string_view label, TapKind kind = TapKind::button);

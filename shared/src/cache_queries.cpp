@@ -307,7 +307,8 @@ std::optional<MemberProfile> Cache::member_profile(const std::string& member_id,
 
 std::vector<PostView> Cache::posts(const std::optional<std::string>& category) const {
     std::vector<PostView> out;
-    auto s = db_.must_prepare(category ? "SELECT data FROM post WHERE category = ? ORDER BY compulsory DESC, id"
+    // Compulsory (必领) posts first; the flag lives only in the JSON.
+    auto s = db_.must_prepare(category ? "SELECT data FROM post WHERE category = ? ORDER BY data ->> '$.compulsory' DESC, id"
                                        : "SELECT data FROM post ORDER BY category, id");
     if (category) s.bind(1, *category);
     while (s.step()) out.push_back({decode_row<Post>(s, 0), 0, {}});
@@ -456,6 +457,42 @@ std::vector<GradeCount> Cache::evaluation_distribution(int year, SubjectKind sub
         if (it == out.end()) out.push_back({grade, s.integer(1)});  // a label outside the scale still counts
         else it->count = s.integer(1);
     }
+    return out;
+}
+
+std::vector<EvaluationRow> Cache::evaluations(int year, SubjectKind subject) const {
+    std::vector<EvaluationRow> out;
+    const bool members = subject == SubjectKind::member;
+    auto s = db_.must_prepare(
+        std::string("SELECT e.data, COALESCE(s.name, e.subject_id), ") + (members ? "COALESCE(u.name, '')" : "''") +
+        " FROM evaluation e LEFT JOIN " + (members ? "member" : "unit") + " s ON s.id = e.subject_id" +
+        (members ? " LEFT JOIN unit u ON u.id = s.unit_id" : "") +
+        " WHERE e.year = ? AND e.subject_kind = ?"
+        " ORDER BY COALESCE(e.data ->> '$.score', -1) DESC, s.name, e.id");
+    s.bind(1, year).bind(2, static_cast<int>(subject));
+    while (s.step()) out.push_back({decode_row<Evaluation>(s, 0), s.text(1), s.text(2)});
+    return out;
+}
+
+std::vector<int> Cache::evaluation_years() const {
+    std::vector<int> out;
+    auto s = db_.must_prepare("SELECT DISTINCT year FROM evaluation ORDER BY year DESC");
+    while (s.step()) out.push_back(s.integer(0));
+    return out;
+}
+
+std::vector<PraiseRow> Cache::praise_board(int limit) const {
+    std::vector<PraiseRow> out;
+    // Walks the (subject_kind, local_day) index from the newest day and stops at `limit`, so a
+    // district ledger is not sorted whole; substr has no wildcards to escape, unlike LIKE.
+    auto s = db_.must_prepare(
+        "SELECT pe.subject_id, COALESCE(m.name, pe.subject_id), pe.local_day, pe.points, pe.reason FROM point_event pe"
+        " LEFT JOIN member m ON m.id = pe.subject_id"
+        " WHERE pe.subject_kind = ?1 AND pe.kind = ?2 AND substr(pe.reason, 1, 2) = '好评'"
+        " ORDER BY pe.local_day DESC, pe.occurred_at DESC, pe.id LIMIT ?3");
+    s.bind(1, static_cast<int>(SubjectKind::member)).bind(2, static_cast<int>(PointKind::bonus)).bind(3, limit);
+    while (s.step())
+        out.push_back({s.text(0), s.text(1), civil_from_days(s.int64(2)), s.integer(3), s.text(4)});
     return out;
 }
 

@@ -93,7 +93,8 @@ Result<OutboxItem> Outbox::enqueue(const OutboxRequest& request, std::int64_t no
 }
 
 std::optional<OutboxItem> Outbox::oldest_pending() const {
-    auto s = db_.must_prepare(std::string("SELECT ") + kColumns + " FROM outbox WHERE state = 'pending' ORDER BY id LIMIT 1");
+    auto s = db_.must_prepare(std::string("SELECT ") + kColumns +
+                              " FROM outbox WHERE state = 'pending' ORDER BY id LIMIT 1");
     return first_item(s);
 }
 

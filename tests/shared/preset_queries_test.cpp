@@ -198,3 +198,63 @@ TEST_F(PresetTest, PublicWishesAndGradesMatch) {
         if (e.year == 2025 && e.subject_kind == SubjectKind::member) ++grades[e.grade];
     for (const auto& g : cache->evaluation_distribution(2025, SubjectKind::member)) EXPECT_EQ(g.count, grades[g.grade]) << g.grade;
 }
+
+TEST_F(PresetTest, EvaluationListIsBestFirstWithNamesAndHonours) {
+    std::map<std::string, std::string> names;
+    for (const auto& m : all_of<Member>(*demo)) names[m.id] = m.name;
+    std::vector<Evaluation> expected;
+    std::set<int> years;
+    for (const auto& e : all_of<Evaluation>(*demo)) {
+        years.insert(e.year);
+        if (e.year == 2025 && e.subject_kind == SubjectKind::member) expected.push_back(e);
+    }
+    const auto rows = cache->evaluations(2025, SubjectKind::member);
+    ASSERT_EQ(rows.size(), expected.size());
+    int honours = 0;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        EXPECT_EQ(rows[i].name, names[rows[i].evaluation.subject_id]);
+        if (i > 0) {
+            EXPECT_GE(rows[i - 1].evaluation.score.value_or(-1), rows[i].evaluation.score.value_or(-1));
+        }
+        honours += rows[i].evaluation.honour.has_value();
+    }
+    EXPECT_EQ(honours, std::count_if(expected.begin(), expected.end(), [](const auto& e) { return e.honour.has_value(); }));
+    EXPECT_GT(honours, 0);
+    EXPECT_EQ(cache->evaluation_years(), std::vector<int>(years.rbegin(), years.rend()));
+}
+
+TEST_F(PresetTest, PraiseBoardIsTheNewestGoodReviewBonuses) {
+    std::vector<PointEvent> praise;
+    for (const auto& e : all_of<PointEvent>(*demo))
+        if (e.subject_kind == SubjectKind::member && e.kind == PointKind::bonus && e.reason.rfind("好评", 0) == 0)
+            praise.push_back(e);
+    std::sort(praise.begin(), praise.end(), [](const auto& a, const auto& b) {
+        return a.occurred_at.unix_seconds != b.occurred_at.unix_seconds ? a.occurred_at.unix_seconds > b.occurred_at.unix_seconds
+                                                                        : a.id < b.id;
+    });
+    const auto board = cache->praise_board(5);
+    ASSERT_EQ(board.size(), 5u);
+    for (std::size_t i = 0; i < board.size(); ++i) {
+        EXPECT_EQ(board[i].subject_id, praise[i].subject_id) << i;
+        EXPECT_EQ(board[i].reason, praise[i].reason);
+        EXPECT_EQ(board[i].day, shanghai_date(praise[i].occurred_at.unix_seconds));
+    }
+}
+
+TEST_F(PresetTest, PostsOfACategoryPutCompulsoryFirstWithTheirHolders) {
+    std::map<std::string, int> taken;
+    for (const auto& c : all_of<Claim>(*demo)) ++taken[c.post_id];
+    std::vector<Post> expected;
+    for (const auto& p : all_of<Post>(*demo))
+        if (p.category == "政策宣传") expected.push_back(p);
+    std::sort(expected.begin(), expected.end(), [](const Post& a, const Post& b) {
+        return a.compulsory != b.compulsory ? a.compulsory : a.id < b.id;
+    });
+    const auto posts = cache->posts(std::string("政策宣传"));
+    ASSERT_EQ(posts.size(), expected.size());
+    ASSERT_FALSE(posts.empty());
+    for (std::size_t i = 0; i < posts.size(); ++i) {
+        EXPECT_EQ(posts[i].post.id, expected[i].id);
+        EXPECT_EQ(posts[i].taken, taken[expected[i].id]);
+    }
+}

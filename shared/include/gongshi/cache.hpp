@@ -116,6 +116,22 @@ struct GradeCount {
     int count = 0;
 };
 
+// One line of the yearly evaluation list: the grade with the subject's name (and unit for members).
+struct EvaluationRow {
+    Evaluation evaluation;
+    std::string name;
+    std::string unit_name;  // members only
+};
+
+// One entry of the praise board (好评张榜): a member's bonus for a good review.
+struct PraiseRow {
+    std::string subject_id;
+    std::string name;
+    Date day;  // local day of the event
+    int points = 0;
+    std::string reason;
+};
+
 struct WishFilter {
     std::vector<WishStatus> statuses{WishStatus::open, WishStatus::claimed, WishStatus::fulfilled};
     std::optional<std::string> category;
@@ -184,6 +200,11 @@ public:
     std::vector<Reward> rewards() const;
     RegistrationStats registration_stats() const;
     std::vector<GradeCount> evaluation_distribution(int year, SubjectKind subject) const;
+    // A year's grades, best score first (then name), and the years that have any, newest first.
+    std::vector<EvaluationRow> evaluations(int year, SubjectKind subject) const;
+    std::vector<int> evaluation_years() const;
+    // Bonus events whose reason starts with 好评 (the praise board), newest first.
+    std::vector<PraiseRow> praise_board(int limit) const;
     std::vector<StaffAccount> staff_accounts() const;
     std::vector<Entity> dump(EntityKind kind) const;  // every row of a kind, ordered by id
 

@@ -1,0 +1,63 @@
+#include "screens/disclosure_parts.hpp"
+
+#include <imgui_internal.h>
+
+namespace gongshi::kiosk {
+
+bool draw_data_state(Ui& ui, const DataState& data, bool empty, Str empty_text) {
+    const Palette& c = ui.theme.colors;
+    if (data.offline && data.has_data) draw_text(ui.body, c.accent, text(Str::offline_cached), true);
+    if (data.has_data && !empty) return false;
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImGui::GetContentRegionAvail().y * 0.25f);
+    const Str why = !data.has_data ? (data.offline ? Str::no_data_offline : Str::no_data_syncing) : empty_text;
+    draw_text_centered(ui.title, c.text, text(why));
+    return true;
+}
+
+std::optional<int> draw_choices(Ui& ui, const char* id, std::span<const std::string> labels, int chosen,
+                                float button_width) {
+    std::optional<int> pressed;
+    ImGui::PushID(id);
+    const ImVec2 size(button_width, ui.theme.em(2.2f));
+    for (int i = 0; i < static_cast<int>(labels.size()); ++i) {
+        if (i > 0) ImGui::SameLine(0, ui.theme.em(0.3f));
+        const ButtonKind kind = i == chosen ? ButtonKind::selected : ButtonKind::nav;
+        if (touch_button(ui, labels[static_cast<std::size_t>(i)].c_str(), size, kind)) pressed = i;
+    }
+    ImGui::PopID();
+    return pressed;
+}
+
+Card::Card(Ui& ui, float width, bool highlight)
+    : ui_(ui), min_(ImGui::GetCursorScreenPos()), width_(width), pad_(ui.theme.em(0.6f)), highlight_(highlight) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->ChannelsSplit(2);
+    dl->ChannelsSetCurrent(1);
+    ImGui::SetCursorScreenPos(min_ + ImVec2(pad_, pad_));
+    ImGui::BeginGroup();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + inner_width());
+}
+
+Card::~Card() {
+    ImGui::PopTextWrapPos();
+    ImGui::EndGroup();
+    const float bottom = ImGui::GetItemRectMax().y + pad_;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->ChannelsSetCurrent(0);
+    const Theme& t = ui_.theme;
+    const ImVec2 max(min_.x + width_, bottom);
+    dl->AddRectFilled(min_, max, to_u32(t.colors.surface), t.em(0.35f));
+    // Posts with free places stand out: an accent frame and stripe, not just a colour change.
+    dl->AddRect(min_, max, to_u32(highlight_ ? t.colors.accent : t.colors.border), t.em(0.35f), 0,
+                highlight_ ? 4.0f : 2.0f);
+    if (highlight_)
+        dl->AddRectFilled(min_, ImVec2(min_.x + t.em(0.25f), bottom), to_u32(t.colors.accent), t.em(0.35f),
+                          ImDrawFlags_RoundCornersLeft);
+    dl->ChannelsMerge();
+    ImGui::SetCursorScreenPos(ImVec2(min_.x, bottom));
+    ImGui::Dummy(ImVec2(width_, t.em(0.4f)));
+}
+
+float line_height(const Ui& ui) { return ui.body->FontSize + ImGui::GetStyle().ItemSpacing.y; }
+
+}  // namespace gongshi::kiosk

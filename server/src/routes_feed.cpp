@@ -1,5 +1,6 @@
 // The pull side: the change feed and the media it refers to.
 #include <charconv>
+#include <optional>
 
 #include "gongshi/text.hpp"
 #include "routes.hpp"
@@ -11,14 +12,32 @@ namespace {
 constexpr int kDefaultLimit = 500;
 constexpr int kMaxLimit = 5000;
 
-std::int64_t parse_cursor(const httplib::Request& req) {
-    if (!req.has_param("since")) return 0;
-    const std::string text = req.get_param_value("since");
+// A cursor is "<seq>.<stamp>": the last change the client applied, and the purge horizon in force
+// when its paging from 0 began. A client that started after a purge never needed the tombstones it
+// removed, so only a purge that moved past both numbers makes its cursor expire (plain "<seq>"
+// cursors, from before stamps, count as stamp 0).
+struct Cursor {
+    std::int64_t seq = 0;
+    std::optional<std::int64_t> stamp;  // empty for since=0: stamped with the current horizon
+};
+
+std::optional<std::int64_t> parse_count(std::string_view text) {
     std::int64_t value = -1;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc() || end != text.data() + text.size() || value < 0)
-        throw ApiError(400, "invalid_cursor", "'since' must be 0 or a cursor this server returned");
+    if (ec != std::errc() || end != text.data() + text.size() || value < 0) return std::nullopt;
     return value;
+}
+
+Cursor parse_cursor(const httplib::Request& req) {
+    if (!req.has_param("since")) return {};
+    const std::string text = req.get_param_value("since");
+    const auto dot = text.find('.');
+    const auto seq = parse_count(std::string_view(text).substr(0, dot));
+    const auto stamp = dot == std::string::npos ? std::optional<std::int64_t>(0)
+                                                : parse_count(std::string_view(text).substr(dot + 1));
+    if (!seq || !stamp) throw ApiError(400, "invalid_cursor", "'since' must be 0 or a cursor this server returned");
+    if (*seq == 0 && dot == std::string::npos) return {};
+    return {*seq, stamp};
 }
 
 int parse_limit(const httplib::Request& req) {
@@ -78,23 +97,27 @@ Reply not_modified(const std::string& etag, const std::string& cache_control) {
 constexpr const char* kFeedCaching = "no-cache";  // store, but revalidate every time
 
 Reply changes(Store& store, const Call& call) {
-    const std::int64_t since = parse_cursor(call.req);
+    const Cursor since = parse_cursor(call.req);
     const int limit = parse_limit(call.req);
     std::string etag;
+    std::int64_t stamp = 0;
     const auto slice = store.read([&](Session& s) -> std::optional<FeedSlice> {
-        if (since > s.entities.last_seq() || (since > 0 && since < s.entities.horizon()))
+        const std::int64_t horizon = s.entities.horizon();
+        stamp = since.stamp.value_or(horizon);
+        if (since.seq > s.entities.last_seq() || (since.seq < horizon && stamp < horizon))
             throw ApiError(410, "cursor_expired", "this cursor is older than the server keeps: resync from since=0");
         // The answer depends only on these: any new change in the community moves its head.
         etag = "W/\"" +
-               sha256_hex(call.community_id + '\n' + std::to_string(since) + '\n' + std::to_string(limit) + '\n' +
-                          std::to_string(s.entities.head(call.community_id)))
+               sha256_hex(call.community_id + '\n' + std::to_string(since.seq) + '.' + std::to_string(stamp) + '\n' +
+                          std::to_string(limit) + '\n' + std::to_string(s.entities.head(call.community_id)))
                    .substr(0, 32) +
                "\"";
         if (matches_tag(call.req, etag)) return std::nullopt;
-        return s.entities.since(call.community_id, since, limit);
+        return s.entities.since(call.community_id, since.seq, limit);
     });
     if (!slice) return not_modified(etag, kFeedCaching);
-    const std::string cursor = std::to_string(slice->rows.empty() ? since : slice->rows.back().seq);
+    const std::int64_t last = slice->rows.empty() ? since.seq : slice->rows.back().seq;
+    const std::string cursor = std::to_string(last) + "." + std::to_string(stamp);
     Reply reply{200, page_body(*slice, cursor), kJson, {}};
     reply.headers.emplace("ETag", etag);
     reply.headers.emplace("Cache-Control", kFeedCaching);

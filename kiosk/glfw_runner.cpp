@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "app.hpp"
+#include "background_sync.hpp"
 #include "gl_texture.hpp"
 #include "gongshi/log.hpp"
 #include "imgui_context.hpp"
@@ -205,6 +206,8 @@ int run_kiosk(const LaunchOptions& options) {
     {
         App app(options.config, Clock::system(), std::move(fonts.value()), gl_texture_uploader(live_textures),
                 [] { glfwPostEmptyEvent(); });
+        // Declared after the app: destroyed (stopped and joined) before the queue it pushes into.
+        const auto engine = start_background_sync(app.config, app.queue, [] { glfwPostEmptyEvent(); });
         Renderer renderer(app, window.get(), script.has_value());
         if (script) {
             WindowDriver driver(app, renderer, options.screenshot_dir);

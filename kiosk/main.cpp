@@ -5,6 +5,7 @@
 
 #include "config.hpp"
 #include "glfw_runner.hpp"
+#include "gongshi/sync/http_client.hpp"
 
 int main(int argc, char** argv) {
     const gongshi::kiosk::CommandLine command_line =
@@ -13,5 +14,6 @@ int main(int argc, char** argv) {
         (command_line.exit_code == 0 ? std::cout : std::cerr) << command_line.message;
         return command_line.exit_code;
     }
+    const gongshi::sync::CurlGlobal curl;  // before any thread starts
     return gongshi::kiosk::run_kiosk(*command_line.options);
 }

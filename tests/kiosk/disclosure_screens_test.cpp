@@ -5,22 +5,14 @@
 #include <map>
 #include <set>
 
+#include "../support/demo_records.hpp"
 #include "kiosk_fixture.hpp"
 
 namespace gongshi::kiosk::test {
 namespace {
 
-constexpr std::int64_t kShanghai = 8 * 3600;  // no DST since 1991
-
-Date shanghai_date(std::int64_t unix) { return civil_from_days((unix + kShanghai) / 86400); }
-
-template <class T>
-std::vector<T> all_of(const DemoData& demo) {
-    std::vector<T> out;
-    for (const Entity& e : demo.entities)
-        if (const auto* x = std::get_if<T>(&e)) out.push_back(*x);
-    return out;
-}
+using gongshi::test::all_of;
+using gongshi::test::shanghai_date;
 
 struct Expected {
     std::string id;

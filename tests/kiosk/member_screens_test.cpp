@@ -8,18 +8,14 @@
 #include <thread>
 
 #include "gongshi/text.hpp"
+#include "../support/demo_records.hpp"
 #include "kiosk_fixture.hpp"
 
 namespace gongshi::kiosk::test {
 namespace {
 
-template <class T>
-std::vector<T> all_of(const DemoData& demo) {
-    std::vector<T> out;
-    for (const Entity& e : demo.entities)
-        if (const T* t = std::get_if<T>(&e)) out.push_back(*t);
-    return out;
-}
+using gongshi::test::all_of;
+
 
 std::multiset<std::string> names_of(const std::vector<Member>& members) {
     std::multiset<std::string> out;

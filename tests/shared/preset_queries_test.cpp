@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "../support/demo_records.hpp"
 #include "fixtures.hpp"
 #include "gongshi/cache.hpp"
 #include "gongshi/demo_data.hpp"
@@ -14,17 +15,9 @@ using namespace gongshi;
 namespace {
 
 constexpr Date kToday{2026, 5, 20};
-constexpr std::int64_t kShanghaiOffset = 8 * 3600;  // no DST since 1991
+using test::all_of;
+using test::shanghai_date;
 
-Date shanghai_date(std::int64_t unix_seconds) { return civil_from_days((unix_seconds + kShanghaiOffset) / 86400); }
-
-template <class T>
-std::vector<T> all_of(const DemoData& demo) {
-    std::vector<T> out;
-    for (const auto& e : demo.entities)
-        if (const auto* x = std::get_if<T>(&e)) out.push_back(*x);
-    return out;
-}
 
 struct PresetTest : ::testing::Test {
     static void SetUpTestSuite() {

@@ -91,14 +91,30 @@ void refresh_disclosure(App& app) {
     add_disclosure_glyphs(app.glyphs, app.disclosure, *screen);
 }
 
+// Rankings: a new subject or period needs the query (which also looks the number up); a new
+// number alone needs only the lookup. Either way the list jumps to the member found.
+void change_rankings(App& app, const RankingsView& v) {
+    const bool same = app.views.rankings.same_data(v);
+    const bool new_number = app.views.rankings.find_number != v.find_number;
+    app.views.rankings = v;
+    if (!same) {
+        refresh_disclosure(app);
+    } else if (new_number && app.data.cache() != nullptr) {
+        find_in_rankings(app.disclosure.rankings, *app.data.cache(), app.views.rankings, app.clock.unix_seconds());
+    } else {
+        return;  // paging scrolls; it needs no query
+    }
+    if (app.disclosure.rankings.found_row) app.views.rankings.scroll_to_row = app.disclosure.rankings.found_row;
+}
+
 void change_view(App& app, const ViewChange& change) {
+    if (const auto* rankings = std::get_if<RankingsView>(&change)) {
+        change_rankings(app, *rankings);
+        return;
+    }
     struct Visitor {
         DisclosureViews& views;
-        bool operator()(const RankingsView& v) {
-            const bool same = views.rankings.same_data(v);  // paging scrolls; it needs no query
-            views.rankings = v;
-            return !same;
-        }
+        bool operator()(const RankingsView&) { return false; }  // change_rankings
         bool operator()(const EvaluationsView& v) {
             views.evaluations = v;
             return true;
@@ -124,7 +140,10 @@ std::optional<Action> draw_screen(App& app, Ui& ui, const LocalTime& now) {
                                 ImGui::GetIO().DisplaySize};
         return draw_about(app.models, device, ui);
     }
-    case ScreenKind::rankings: return draw_rankings(app.disclosure.rankings, app.views.rankings, data_state(app), ui);
+    case ScreenKind::rankings: {
+        Typing typing{app.pinyin, app.glyphs};
+        return draw_rankings(app.disclosure.rankings, app.views.rankings, data_state(app), app.rank_finder, typing, ui);
+    }
     case ScreenKind::evaluations:
         return draw_evaluations(app.disclosure.evaluations, app.views.evaluations, data_state(app), ui);
     case ScreenKind::posts: return draw_posts(app.disclosure.posts, app.views.posts, data_state(app), ui);
@@ -301,6 +320,7 @@ void reset_to_home(App& app) {
     app.stack.assign(1, ScreenKind::home);
     app.scrolls.stop_all();
     app.views = DisclosureViews{};  // the next visitor starts from this month, the first notice
+    app.rank_finder = RankFinder{};  // and no member number of the last one
     // The next resident finds no search, filter or composition of the last one.
     app.member_screens.ui = fresh_member_screens_ui();
     app.pinyin.reset_for_next_user();

@@ -20,6 +20,7 @@
 #include "idle.hpp"
 #include "images.hpp"
 #include "navigation.hpp"
+#include "screens/disclosure_parts.hpp"
 #include "screens/screens.hpp"
 #include "sync_status.hpp"
 #include "tap_registry.hpp"
@@ -50,6 +51,7 @@ struct App {
     std::vector<ScreenKind> stack{ScreenKind::home};  // never empty; home at the bottom
     DisclosureViews views;         // what the viewer chose on the disclosure screens; reset at home
     DisclosureModels disclosure;   // their view models, built for the screen on top
+    RankFinder rank_finder;        // 找我的排名's numeric pad on the rankings screen; reset at home
     IdleState idle;
     Theme theme;
     GlyphSet glyphs;

@@ -26,6 +26,10 @@ struct RankingsView {
     // A one-shot request from the page buttons: the list scrolls to this row on the next frame,
     // and the screen clears it with another ChangeView.
     std::optional<int> scroll_to_row;
+    // 找我的排名 (members only): the member number typed on the numeric pad, digits with or without
+    // the community's letter prefix. While set, the model says where that member stands in the
+    // period (RankingsModel::find) and the list jumps to the row and highlights it.
+    std::optional<std::string> find_number;
     // Same subject and period: a change of scroll only, no new query.
     bool same_data(const RankingsView& o) const { return subject == o.subject && period == o.period; }
 };
@@ -66,6 +70,9 @@ struct HonourRow {
     std::string honour;  // 服务之星 / 履岗先锋
 };
 
+// The outcome of 找我的排名 for RankingsView::find_number.
+enum class RankFind { none, found, unknown_number, no_points };
+
 struct RankingsModel {
     std::string period_label;       // 2026年3月
     std::vector<RankingRow> rows;   // every ranked subject of the period, rank order
@@ -74,6 +81,8 @@ struct RankingsModel {
     int honours_year = 0;
     std::vector<HonourRow> honours;  // the newest year's named members
     std::vector<PraiseRow> praise;   // 好评张榜, newest first
+    RankFind find = RankFind::none;
+    std::optional<int> found_row;    // index into rows of the member found (RankFind::found)
 };
 
 struct EvaluationsModel {
@@ -129,6 +138,10 @@ struct DisclosureContext {
 enum class DisclosureScreen { rankings, evaluations, posts, notices, rewards };
 void build_disclosure_model(DisclosureModels& models, DisclosureScreen screen, const Cache& cache,
                             const DisclosureViews& views, const DisclosureContext& context);
+// Looks up view.find_number alone (member_by_number, ranking_offset_of) for the rows already
+// built: typing a number needs no new ranking query. Returns the row to scroll to when found.
+std::optional<int> find_in_rankings(RankingsModel& model, const Cache& cache, const RankingsView& view,
+                                    std::int64_t now_unix);
 void add_disclosure_glyphs(GlyphSet& glyphs, const DisclosureModels& models, DisclosureScreen screen);
 
 // The claim link of a post: every "{post_id}" in the pattern replaced.

@@ -21,11 +21,51 @@ Date today(const Cache& cache, std::int64_t now_unix) {
     return tz ? tz->local_date(now_unix) : civil_from_days((now_unix + 8 * 3600) / 86400);
 }
 
-void build_rankings(RankingsModel& m, const Cache& cache, const RankingsView& view, std::int64_t now_unix) {
+RankingQuery ranking_query(const Cache& cache, const RankingsView& view, std::int64_t now_unix) {
     RankingQuery q;
     q.subject = view.subject;
     q.period = period_containing(view.period, today(cache, now_unix));
     q.limit = kAllRows;
+    return q;
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// The numbers a typed text may mean: as typed; digits alone get the community's letter prefix
+// (taken from a member's number, "DY" in the demo), also zero-padded to that number's width, so
+// "1", "0001" and "DY0001" all find DY0001.
+std::vector<std::string> number_candidates(const Cache& cache, const std::string& typed) {
+    std::vector<std::string> out{typed};
+    if (typed.empty() || !std::all_of(typed.begin(), typed.end(), is_digit)) return out;
+    MemberFilter one;
+    one.limit = 1;
+    const MemberPage page = cache.members(one);
+    if (page.rows.empty()) return out;
+    const std::string& sample = page.rows.front().member.member_no;
+    const auto digits_at = std::find_if(sample.begin(), sample.end(), is_digit);
+    const std::string prefix(sample.begin(), digits_at);
+    const auto width = static_cast<std::size_t>(sample.end() - digits_at);
+    if (prefix.empty()) return out;
+    out.insert(out.begin(), prefix + typed);
+    if (typed.size() < width) out.insert(out.begin() + 1, prefix + std::string(width - typed.size(), '0') + typed);
+    return out;
+}
+
+// Where the member's row is in the rows built: the cache's offset, checked against the rows (they
+// come from the same ordering; a data change between the two queries falls back to a search).
+std::optional<int> ranking_offset_of_checked(const RankingsModel& m, const Cache& cache, const RankingQuery& q,
+                                             const std::string& member_id) {
+    const std::optional<int> offset = cache.ranking_offset_of(q, member_id);
+    if (!offset) return std::nullopt;
+    const auto at = static_cast<std::size_t>(*offset);
+    if (at < m.rows.size() && m.rows[at].subject_id == member_id) return offset;
+    const auto it = std::find_if(m.rows.begin(), m.rows.end(), [&](const RankingRow& r) { return r.subject_id == member_id; });
+    if (it == m.rows.end()) return std::nullopt;
+    return static_cast<int>(it - m.rows.begin());
+}
+
+void build_rankings(RankingsModel& m, const Cache& cache, const RankingsView& view, std::int64_t now_unix) {
+    const RankingQuery q = ranking_query(cache, view, now_unix);
     Ranking ranking = cache.ranking(q);
     m.period_label = period_text(q.period);
     m.rows = std::move(ranking.rows);
@@ -42,6 +82,7 @@ void build_rankings(RankingsModel& m, const Cache& cache, const RankingsView& vi
                 m.honours.push_back({std::move(row.name), std::move(row.unit_name), *row.evaluation.honour});
     }
     m.praise = cache.praise_board(kPraiseRows);
+    find_in_rankings(m, cache, view, now_unix);
 }
 
 void build_evaluations(EvaluationsModel& m, const Cache& cache, const EvaluationsView& view) {
@@ -75,6 +116,24 @@ void build_posts(PostsModel& m, const Cache& cache, const PostsView& view, const
 }
 
 }  // namespace
+
+std::optional<int> find_in_rankings(RankingsModel& m, const Cache& cache, const RankingsView& view,
+                                    std::int64_t now_unix) {
+    m.find = RankFind::none;
+    m.found_row.reset();
+    if (!view.find_number || view.subject != SubjectKind::member) return std::nullopt;
+    std::optional<Member> member;
+    for (const std::string& number : number_candidates(cache, *view.find_number))
+        if ((member = cache.member_by_number(number))) break;
+    if (!member) {
+        m.find = RankFind::unknown_number;
+        return std::nullopt;
+    }
+    const std::optional<int> offset = ranking_offset_of_checked(m, cache, ranking_query(cache, view, now_unix), member->id);
+    m.find = offset ? RankFind::found : RankFind::no_points;
+    m.found_row = offset;
+    return offset;
+}
 
 std::string claim_url(const std::string& pattern, const std::string& post_id) {
     constexpr std::string_view kHole = "{post_id}";

@@ -178,6 +178,11 @@ const char* text(Str id) {
     case Str::rank_empty: return "这段时间还没有积分记录";
     case Str::rank_honours: return "{}年度表彰";
     case Str::rank_praise: return "好评张榜";
+    case Str::rank_find: return "找我的排名";
+    case Str::rank_find_hint: return "输入党员编号";
+    case Str::rank_find_found: return "{}　第 {} 名　{} 分";
+    case Str::rank_find_unknown: return "未找到该党员编号";
+    case Str::rank_find_no_points: return "本期暂无积分";
     case Str::eval_year: return "{}年";
     case Str::eval_distribution: return "等次分布";
     case Str::eval_people: return "{} 人";

@@ -59,6 +59,7 @@ enum class Str {
     offline_cached, period_month, period_quarter, period_year, period_all, period_label_month,
     period_label_quarter, period_label_year, rank_baseline, rank_baseline_note, rank_chart, rank_points,
     rank_range, rank_first, rank_prev_page, rank_next_page, rank_last, rank_empty, rank_honours, rank_praise,
+    rank_find, rank_find_hint, rank_find_found, rank_find_unknown, rank_find_no_points,
     eval_year, eval_distribution, eval_people, eval_list, eval_empty, eval_score,
     posts_categories, posts_category_summary, posts_all_categories, posts_compulsory, posts_places, posts_free,
     posts_full, posts_duties, posts_holders, posts_scan, posts_empty,

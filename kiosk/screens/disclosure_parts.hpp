@@ -7,12 +7,28 @@
 #include <string>
 
 #include "disclosure.hpp"
+#include "keyboard.hpp"
 #include "navigation.hpp"
 #include "widgets.hpp"
 
 namespace gongshi::kiosk {
 
-std::optional<Action> draw_rankings(const RankingsModel& model, const RankingsView& view, const DataState& data, Ui& ui);
+// 找我的排名's numeric pad: what is typed and whether the pad is open (owned by App, wiped by
+// reset_to_home). The number is looked up only when 确定 sends it as RankingsView::find_number.
+struct RankFinder {
+    KeyboardState pad = numeric_pad();
+    bool open = false;
+    static KeyboardState numeric_pad() {
+        KeyboardState kb;
+        kb.layout = KeyboardLayout::numeric;
+        kb.pinyin = false;
+        kb.field.max_chars = 12;
+        return kb;
+    }
+};
+
+std::optional<Action> draw_rankings(const RankingsModel& model, const RankingsView& view, const DataState& data,
+                                    RankFinder& finder, Typing& typing, Ui& ui);
 std::optional<Action> draw_evaluations(const EvaluationsModel& model, const EvaluationsView& view, const DataState& data,
                                        Ui& ui);
 std::optional<Action> draw_posts(const PostsModel& model, const PostsView& view, const DataState& data, Ui& ui);

@@ -1,6 +1,8 @@
 // 积分排行: members or units ranked by points earned in a period, with a bar chart of the top,
 // the honours and the praise board beside (landscape) or above (portrait) the full list. Every
-// rank is reachable by dragging the list or with the page buttons under it.
+// rank is reachable by dragging the list or with the page buttons under it, and a member finds
+// their own with 找我的排名: the numeric pad takes the place of the chart, and 确定 sends the
+// number (RankingsView::find_number); the list then jumps to the member's row and highlights it.
 #include <imgui_internal.h>
 
 #include <algorithm>
@@ -48,7 +50,10 @@ std::optional<RankingsView> draw_controls(const RankingsModel& model, const Rank
         if (model.baseline_added) line += std::string("　") + text(Str::rank_baseline_note);
         draw_text(ui.body, t.colors.text_muted, line, true);
     }
-    if (next) next->scroll_to_row.reset();  // a new list starts at the top
+    if (next) {
+        next->scroll_to_row.reset();  // a new list starts at the top (or at the member found)
+        if (next->subject != SubjectKind::member) next->find_number.reset();
+    }
     return next;
 }
 
@@ -131,7 +136,12 @@ ListPosition draw_list(const RankingsModel& model, const RankingsView& view, Ui&
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
             const RankingRow& r = model.rows[static_cast<std::size_t>(i)];
             const ImVec2 min = ImGui::GetCursorScreenPos();
-            if (i % 2 == 1) dl->AddRectFilled(min, ImVec2(min.x + width, min.y + row_h), to_u32(c.surface));
+            if (model.found_row && *model.found_row == i) {  // 找我的排名
+                dl->AddRectFilled(min, ImVec2(min.x + width, min.y + row_h), to_u32(c.accent, 0.16f));
+                dl->AddRect(min, ImVec2(min.x + width, min.y + row_h), to_u32(c.accent), 0.0f, 0, 3.0f);
+            } else if (i % 2 == 1) {
+                dl->AddRectFilled(min, ImVec2(min.x + width, min.y + row_h), to_u32(c.surface));
+            }
             const float y = min.y + (row_h - ui.body->FontSize) * 0.5f;
             const std::string rank = std::to_string(r.rank);
             // The podium gets a disc; ties share the number, so two golds are possible and honest.
@@ -161,9 +171,11 @@ ListPosition draw_list(const RankingsModel& model, const RankingsView& view, Ui&
     return pos;
 }
 
-// 榜首 / 上一页 / 下一页 / 榜尾 and where the list stands. A member's own rank by member number
-// needs the numeric pad (the keyboard issue); until then these reach any rank in a few taps.
-std::optional<RankingsView> draw_pager(const RankingsView& view, int total, ListPosition pos, Ui& ui) {
+// 榜首 / 上一页 / 下一页 / 榜尾 and where the list stands; then, for members, 找我的排名 at the
+// right end, which opens (or closes) the numeric pad.
+std::optional<RankingsView> draw_pager(const RankingsView& view, int total, ListPosition pos, RankFinder& finder,
+                                       float width, Ui& ui) {
+    const float row_x = ImGui::GetCursorPosX();
     const Theme& t = ui.theme;
     const int last_page_start = std::max(0, total - pos.visible);
     const int first = std::min(pos.first, last_page_start);
@@ -183,15 +195,75 @@ std::optional<RankingsView> draw_pager(const RankingsView& view, int total, List
     ImGui::SameLine(0, t.em(0.8f));
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (size.y - ui.body->FontSize) * 0.5f);
     const int last = std::min(total, first + pos.visible);
-    draw_text(ui.body, t.colors.text_muted,
-              format(Str::rank_range, {std::to_string(first + 1), std::to_string(last), std::to_string(total)}));
+    const std::string range =
+        format(Str::rank_range, {std::to_string(first + 1), std::to_string(last), std::to_string(total)});
+    const float find_w = t.em(5.6f);
+    if (view.subject != SubjectKind::member) {
+        draw_text(ui.body, t.colors.text_muted, range);
+        return next;
+    }
+    // The range gives way to the button where the row is narrow (portrait).
+    const float range_room = row_x + width - find_w - t.em(0.6f) - ImGui::GetCursorPosX();
+    const float y = ImGui::GetCursorPosY();
+    if (text_width(ui.body, range) <= range_room) draw_text(ui.body, t.colors.text_muted, range);
+    ImGui::SameLine();
+    ImGui::SetCursorPos(ImVec2(row_x + width - find_w, y - (size.y - ui.body->FontSize) * 0.5f));
+    if (touch_button(ui, text(Str::rank_find), ImVec2(find_w, size.y), ButtonKind::nav)) {
+        finder.open = !finder.open;
+        finder.pad.clear();
+    }
     return next;
+}
+
+float finder_height(const Ui& ui) {
+    const float field = std::max(ui.theme.em(2.2f), ui.theme.min_target_px);
+    return field + ui.theme.em(0.5f) + keyboard_height(ui, KeyboardLayout::numeric);
+}
+
+// The member-number field over the numeric pad, in the chart's place; 确定 sends the number.
+std::optional<RankingsView> draw_finder(const RankingsView& view, RankFinder& finder, Typing& typing, Ui& ui,
+                                        ImVec2 size) {
+    const Theme& t = ui.theme;
+    const ImVec2 start = ImGui::GetCursorScreenPos();
+    const float width = std::min(size.x, t.em(20.0f));
+    ImGui::BeginGroup();
+    const float field = std::max(t.em(2.2f), t.min_target_px);
+    draw_text_field(ui, finder.pad, text(Str::rank_find_hint), text(Str::rank_find_hint), ImVec2(width, field), true);
+    ImGui::SetCursorScreenPos(ImVec2(start.x, start.y + field + t.em(0.5f)));
+    std::optional<RankingsView> next;
+    if (auto key = draw_keyboard(finder.pad, typing, ui, width); key && key->code == KeyCode::done) {
+        finder.open = false;
+        next = view;
+        next->scroll_to_row.reset();
+        if (finder.pad.field.text.empty()) next->find_number.reset();
+        else next->find_number = finder.pad.field.text;
+    }
+    ImGui::SetCursorScreenPos(start);
+    ImGui::Dummy(size);
+    ImGui::EndGroup();
+    return next;
+}
+
+// What 找我的排名 found, over the list: the member's rank, or why there is none.
+void draw_find_status(const RankingsModel& model, Ui& ui) {
+    const Palette& c = ui.theme.colors;
+    switch (model.find) {
+    case RankFind::found: {
+        const RankingRow& r = model.rows[static_cast<std::size_t>(*model.found_row)];
+        draw_text(ui.body, c.text,
+                  format(Str::rank_find_found, {r.name, std::to_string(r.rank), std::to_string(r.points)}));
+        break;
+    }
+    case RankFind::unknown_number: draw_text(ui.body, c.text, text(Str::rank_find_unknown)); break;
+    case RankFind::no_points: draw_text(ui.body, c.text, text(Str::rank_find_no_points)); break;
+    case RankFind::none: break;
+    }
 }
 
 }  // namespace
 
 std::optional<Action> draw_rankings(const RankingsModel& model, const RankingsView& view, const DataState& data,
-                                    Ui& ui) {
+                                    RankFinder& finder, Typing& typing, Ui& ui) {
     const Theme& t = ui.theme;
     draw_heading(ui, text(Str::tile_rankings), data.has_data ? model.period_label.c_str() : nullptr);
     std::optional<Action> action;
@@ -199,22 +271,31 @@ std::optional<Action> draw_rankings(const RankingsModel& model, const RankingsVi
         if (auto next = draw_controls(model, view, ui)) action = ChangeView{*next};
     if (draw_data_state(ui, data, model.rows.empty(), Str::rank_empty)) return action;
 
+    if (view.subject != SubjectKind::member) finder.open = false;
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const float gap = t.em(0.6f), pager_h = t.em(2.2f) + ImGui::GetStyle().ItemSpacing.y;
+    const bool status = model.find != RankFind::none;
+    const float status_h = status ? ui.body->FontSize + ImGui::GetStyle().ItemSpacing.y : 0.0f;
     ImVec2 side, list;
     if (ui.portrait) {
-        side = ImVec2(avail.x, avail.y * 0.36f);
-        list = ImVec2(avail.x, avail.y - side.y - gap - pager_h);
+        side = ImVec2(avail.x, finder.open ? std::max(avail.y * 0.36f, finder_height(ui)) : avail.y * 0.36f);
+        list = ImVec2(avail.x, avail.y - side.y - gap - pager_h - status_h);
     } else {
         side = ImVec2(avail.x * 0.38f, avail.y);
-        list = ImVec2(avail.x - side.x - gap, avail.y - pager_h);
+        list = ImVec2(avail.x - side.x - gap, avail.y - pager_h - status_h);
     }
-    draw_side_panel(model, ui, side);
+    if (finder.open) {
+        if (auto next = draw_finder(view, finder, typing, ui, side)) action = ChangeView{*next};
+    } else {
+        draw_side_panel(model, ui, side);
+    }
     if (ui.portrait) ImGui::Dummy(ImVec2(0, gap - ImGui::GetStyle().ItemSpacing.y));
     else ImGui::SameLine(0, gap);
     ImGui::BeginGroup();
+    if (status) draw_find_status(model, ui);
     const ListPosition pos = draw_list(model, view, ui, list, action);
-    if (auto next = draw_pager(view, static_cast<int>(model.rows.size()), pos, ui)) action = ChangeView{*next};
+    if (auto next = draw_pager(view, static_cast<int>(model.rows.size()), pos, finder, list.x, ui))
+        action = ChangeView{*next};
     ImGui::EndGroup();
     return action;
 }

@@ -54,6 +54,27 @@ protected:
         tap_ok(text(tile));
         ui->frame(std::nullopt);
     }
+    void run_ok(const std::string& steps) {
+        auto script = parse_script(steps, "test.script");
+        ASSERT_TRUE(script.ok()) << script.error();
+        const Status done = run_script(script.value(), *ui);
+        ASSERT_TRUE(done.ok()) << done.error();
+    }
+    // 找我的排名, `digits` on the numeric pad, 确定; then the frames that jump and clear the request.
+    void find_rank(const std::string& digits) {
+        tap_ok(text(Str::rank_find));
+        ASSERT_TRUE(app->rank_finder.open);
+        ASSERT_NE(app->taps.find("0"), nullptr);  // the numeric pad is up
+        run_ok("keys " + digits + "\ntap done\n");
+        ui->frame(std::nullopt);
+        ui->frame(std::nullopt);
+        EXPECT_FALSE(app->rank_finder.open);
+    }
+    std::string member_no_of(const std::string& id) const {
+        for (const Member& m : all_of<Member>(demo))
+            if (m.id == id) return m.member_no;
+        return {};
+    }
 };
 
 TEST_F(DisclosureTest, RankingsThisMonthMatchTheLedgerWithSharedRanks) {
@@ -126,6 +147,76 @@ TEST_F(DisclosureTest, RankingsPageToTheEndAndBack) {
     ui->frame(std::nullopt);
     EXPECT_EQ(app->views.rankings.period, PeriodKind::month);  // paging keeps the period
     EXPECT_FALSE(app->views.rankings.scroll_to_row);
+}
+
+TEST_F(DisclosureTest, FindMyRankJumpsToTheMembersRowAndHighlightsIt) {
+    start_with_demo();
+    open(Str::tile_rankings);
+    const auto expected = expected_ranking(demo, SubjectKind::member, {2026, 3, 1}, {2026, 4, 1});
+    ASSERT_GT(expected.size(), 20u);  // more than a screenful: the list must jump
+    // Someone far down the board, typed as digits only (the pad has no letters): DY0123 → 0123.
+    const Expected& target = expected[expected.size() * 3 / 4];
+    const std::string number = member_no_of(target.id);
+    ASSERT_EQ(number.rfind("DY", 0), 0u) << number;
+    find_rank(number.substr(2));
+    const RankingsModel& m = app->disclosure.rankings;
+    ASSERT_EQ(m.find, RankFind::found);
+    ASSERT_TRUE(m.found_row);
+    const RankingRow& row = m.rows[static_cast<std::size_t>(*m.found_row)];
+    EXPECT_EQ(row.subject_id, target.id);
+    EXPECT_EQ(row.rank, target.rank);
+    EXPECT_EQ(row.points, target.points);
+    EXPECT_EQ(app->views.rankings.find_number, number.substr(2));
+    EXPECT_FALSE(app->views.rankings.scroll_to_row);  // the list jumped and cleared the request
+    // The highlighted row is on screen now: the status line names the member's rank.
+    std::string name;
+    for (const Member& mem : all_of<Member>(demo))
+        if (mem.id == target.id) name = mem.name;
+    EXPECT_TRUE(visible(text(Str::rank_find)));
+    EXPECT_EQ(row.name, name);
+
+    // With the prefix (as a script or a future letter pad would send it) the same row.
+    RankingsView with_prefix = app->views.rankings;
+    with_prefix.find_number = number;
+    apply_action(*app, ChangeView{with_prefix});
+    EXPECT_EQ(app->disclosure.rankings.found_row, m.found_row);
+
+    // Another period keeps the number and finds the member there.
+    tap_ok(text(Str::period_quarter));
+    const auto quarter = expected_ranking(demo, SubjectKind::member, {2026, 1, 1}, {2026, 4, 1});
+    const auto in_quarter = std::find_if(quarter.begin(), quarter.end(), [&](const Expected& e) { return e.id == target.id; });
+    ASSERT_NE(in_quarter, quarter.end());
+    ASSERT_EQ(app->disclosure.rankings.find, RankFind::found);
+    EXPECT_EQ(app->disclosure.rankings.rows[static_cast<std::size_t>(*app->disclosure.rankings.found_row)].rank,
+              in_quarter->rank);
+
+    // Home forgets the number.
+    tap_ok(text(Str::nav_home));
+    open(Str::tile_rankings);
+    EXPECT_EQ(app->disclosure.rankings.find, RankFind::none);
+    EXPECT_TRUE(app->rank_finder.pad.field.text.empty());
+}
+
+TEST_F(DisclosureTest, FindMyRankSaysWhenTheNumberIsUnknownOrHasNoPoints) {
+    start_with_demo();
+    open(Str::tile_rankings);
+    find_rank("99999");
+    EXPECT_EQ(app->disclosure.rankings.find, RankFind::unknown_number);
+    EXPECT_FALSE(app->disclosure.rankings.found_row);
+    // A member with no points this month: known, but not on the board.
+    const auto expected = expected_ranking(demo, SubjectKind::member, {2026, 3, 1}, {2026, 4, 1});
+    std::set<std::string> ranked;
+    for (const Expected& e : expected) ranked.insert(e.id);
+    std::string idle_member;
+    for (const Member& mem : all_of<Member>(demo))
+        if (!ranked.count(mem.id)) {
+            idle_member = mem.member_no;
+            break;
+        }
+    if (idle_member.empty()) GTEST_SKIP() << "every demo member earned points this month";
+    find_rank(idle_member.substr(2));
+    EXPECT_EQ(app->disclosure.rankings.find, RankFind::no_points);
+    EXPECT_FALSE(app->disclosure.rankings.found_row);
 }
 
 // Published on or before `now` and not yet expired, pinned first, newest first.

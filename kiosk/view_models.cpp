@@ -108,11 +108,13 @@ bool CacheReader::poll() {
     if (!cache_) {
         std::error_code ec;
         const auto mtime = std::filesystem::last_write_time(path_, ec);
-        if (ec || mtime == failed_mtime_) return false;
+        const auto now = std::chrono::steady_clock::now();
+        if (ec || (mtime == failed_mtime_ && now - failed_at_ < kCacheReopenInterval)) return false;
         auto opened = Cache::open_read_only(path_);
         if (!opened) {
-            log(LogLevel::warning, "cannot open cache " + path_ + ": " + opened.error());
+            if (mtime != failed_mtime_) log(LogLevel::warning, "cannot open cache " + path_ + ": " + opened.error());
             failed_mtime_ = mtime;
+            failed_at_ = now;
             return false;
         }
         cache_.emplace(std::move(opened.value()));

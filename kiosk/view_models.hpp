@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <chrono>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -57,7 +58,12 @@ private:
     std::string path_;
     std::optional<Cache> cache_;
     std::int64_t version_ = 0;
-    std::filesystem::file_time_type failed_mtime_{};  // a file that would not open is retried once it changes
+    // A file that would not open (say, the sync engine was between migration steps) is retried
+    // once it changes or a little later: in WAL mode its own mtime may not move for a long time.
+    std::filesystem::file_time_type failed_mtime_{};
+    std::chrono::steady_clock::time_point failed_at_{};
 };
+
+inline constexpr std::chrono::seconds kCacheReopenInterval{2};
 
 }  // namespace gongshi::kiosk

@@ -1,5 +1,6 @@
 // Cache read queries: each returns plain structs a screen's view model is built from.
 #include <algorithm>
+#include <limits>
 #include <unordered_map>
 
 #include "cache_schema.hpp"
@@ -300,8 +301,9 @@ std::optional<MemberProfile> Cache::member_profile(const std::string& member_id,
 
     WishFilter wf;
     wf.statuses = {WishStatus::claimed, WishStatus::fulfilled};
-    for (auto& w : wishes(wf))
-        if (w.wish.claimed_by_id == member_id) p.wishes.push_back(std::move(w.wish));
+    wf.claimed_by_id = member_id;
+    wf.limit = std::numeric_limits<int>::max();
+    for (auto& w : wishes(wf)) p.wishes.push_back(std::move(w.wish));
     return p;
 }
 
@@ -393,6 +395,7 @@ Where wish_where(const WishFilter& f) {
     w.add(in + ")");
     if (f.category) w.add("w.category = ?", {*f.category});
     if (f.grid_id) w.add("w.grid_id IN (SELECT id FROM grid WHERE id = ? OR data ->> '$.parent_id' = ?)", {*f.grid_id, *f.grid_id});
+    if (f.claimed_by_id) w.add("w.claimed_by_id = ?", {*f.claimed_by_id});
     return w;
 }
 }  // namespace

@@ -262,6 +262,25 @@ TEST_F(CacheTest, WishesArePublicOnlyOnceReviewed) {
     EXPECT_EQ(profile->card.grid_name, "阳光小区3号楼");
 }
 
+TEST_F(CacheTest, AProfileShowsEveryWishItsMemberClaimed) {
+    seed_people();
+    std::vector<Change> changes;
+    // One old wish claimed by m2, then 250 newer ones claimed by m1.
+    for (int i = 0; i <= 250; ++i) {
+        const std::string id = "w" + std::to_string(i);
+        const std::string by = i == 0 ? "m2" : "m1";
+        const std::int64_t submitted = unix("2026-01-01T09:00:00+08:00") + i * 3600;
+        changes.push_back(upsert(Wish{id, "c1", "K1-" + id, "生活帮扶", "修理水龙头", "", "g1", WishStatus::claimed,
+                                      SubjectKind::member, by, {submitted, 480}, std::nullopt, std::nullopt,
+                                      std::nullopt, 1}));
+    }
+    apply(std::move(changes), "2");
+    const auto now = unix("2026-03-10T00:00:00+08:00");
+    ASSERT_EQ(cache.member_profile("m2", now)->wishes.size(), 1u);
+    EXPECT_EQ(cache.member_profile("m2", now)->wishes[0].id, "w0");
+    EXPECT_EQ(cache.member_profile("m1", now)->wishes.size(), 250u);
+}
+
 TEST_F(CacheTest, RebuildSwapsInAtomically) {
     seed_people();
     apply({points("e1", "m1", "2026-03-02T10:00:00+08:00", 3)}, "5");

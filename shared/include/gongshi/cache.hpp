@@ -136,6 +136,7 @@ struct WishFilter {
     std::vector<WishStatus> statuses{WishStatus::open, WishStatus::claimed, WishStatus::fulfilled};
     std::optional<std::string> category;
     std::optional<std::string> grid_id;
+    std::optional<std::string> claimed_by_id;  // a member's or unit's claimed wishes
     int offset = 0;
     int limit = 100;
 };

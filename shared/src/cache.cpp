@@ -158,14 +158,12 @@ public:
 INSERT INTO points_period VALUES(?1, ?2, ?3, ?4, ?5)
 ON CONFLICT DO UPDATE SET earned = earned + excluded.earned, events = events + excluded.events)sql");
         if (!period) return Status::failure(db.error());
-        bool ok = true;
         for (const auto& [key, d] : deltas_) {
-            cache_schema::for_each_period(key.month, [&](int code) {
+            for (int code : cache_schema::periods_of(key.month)) {
                 period->bind(1, key.subject_kind).bind(2, code).bind(3, key.subject_id).bind(4, d.points).bind(5, d.events);
-                ok = period->run() && ok;
-            });
+                if (!period->run()) return Status::failure(db.error());
+            }
         }
-        if (!ok) return Status::failure(db.error());
         // A subject whose last event in a period went away drops out of that period's ranking.
         return db.exec("DELETE FROM points_period WHERE events = 0");
     }
@@ -234,27 +232,34 @@ void set_aside(const std::string& path, const std::string& why) {
 
 Cache::Cache(sql::Db db) : db_(std::move(db)) {}
 
+namespace {
+
+// Opens (or creates) the file and brings its schema up to date.
+Result<sql::Db> open_current(const std::string& path) {
+    auto db = sql::Db::open(path, sql::Db::Mode::read_write_create);
+    if (!db) return db;
+    // A large page cache and mmap: the full-sync swap and totals touch every page, and
+    // re-reading them through pread() was the largest cost of an import.
+    Status s = db->exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536;"
+                        "PRAGMA mmap_size = 536870912; PRAGMA temp_store = MEMORY;");
+    if (s) s = cache_schema::migrate(db.value(), Cache::kSchemaVersion);
+    if (!s) return Result<sql::Db>::failure(s.error());
+    return db;
+}
+
+}  // namespace
+
 Result<Cache> Cache::open_read_write(const std::string& path) {
     std::string why;
     if (std::filesystem::exists(path) && !usable(path, why)) set_aside(path, why);
-    for (int attempt = 0; attempt < 2; ++attempt) {
-        auto db = sql::Db::open(path, sql::Db::Mode::read_write_create);
-        // A large page cache and mmap: the full-sync swap and totals touch every page, and
-        // re-reading them through pread() was the largest cost of an import.
-        Status s = db ? db->exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536;"
-                                 "PRAGMA mmap_size = 536870912; PRAGMA temp_store = MEMORY;")
-                      : Status::failure(db.error());
-        if (s) s = cache_schema::migrate(db.value(), kSchemaVersion);
-        if (s) return Cache(std::move(db.value()));
-        if (attempt == 0) {
-            // The file cannot be brought up to date: it is disposable, start over.
-            db = Result<sql::Db>::failure("closed");
-            set_aside(path, s.error());
-        } else {
-            return Result<Cache>::failure("cannot create cache " + path + ": " + s.error());
-        }
+    auto db = open_current(path);
+    if (!db) {
+        // The file cannot be brought up to date: it is disposable, start over once.
+        set_aside(path, db.error());
+        db = open_current(path);
     }
-    return Result<Cache>::failure("unreachable");
+    if (!db) return Result<Cache>::failure("cannot create cache " + path + ": " + db.error());
+    return Cache(std::move(db.value()));
 }
 
 Result<Cache> Cache::open_read_only(const std::string& path) {

@@ -1,7 +1,6 @@
 #include "cache_schema.hpp"
 
 #include <algorithm>
-#include <functional>
 #include <cstdint>
 #include <string>
 #include <tuple>
@@ -115,14 +114,6 @@ Status migrate(sql::Db& db, int target) {
     return success();
 }
 
-void for_each_period(int month, const std::function<void(int)>& visit) {
-    const int year = month / 100;
-    visit(month);
-    visit(quarter_code(year, (month % 100 - 1) / 3 + 1));
-    visit(year_code(year));
-    visit(kAllTimeCode);
-}
-
 namespace {
 
 struct Earned {
@@ -156,8 +147,8 @@ Status rebuild_point_totals(sql::Db& db) {
         auto [it, added] = subject_index[kind].try_emplace(std::string(scan->text_view(1)),
                                                            static_cast<std::uint32_t>(subjects.size()));
         if (added) subjects.push_back({kind, it->first});
-        const int month = scan->integer(2), points = scan->integer(3), year = month / 100;
-        for (int period : {month, quarter_code(year, (month % 100 - 1) / 3 + 1), year_code(year), kAllTimeCode}) {
+        const int points = scan->integer(3);
+        for (int period : periods_of(scan->integer(2))) {
             auto& e = totals[pack(it->second, period)];
             e.points += points;
             e.events += 1;

@@ -2,7 +2,7 @@
 // Private to the cache; tests reach it to build files of older versions.
 #pragma once
 
-#include <functional>
+#include <array>
 
 #include "gongshi/sqlite.hpp"
 
@@ -21,7 +21,10 @@ inline int quarter_code(int year, int quarter) { return year * 100 + 20 + quarte
 inline int year_code(int year) { return year * 100; }
 inline constexpr int kAllTimeCode = 0;
 
-// Calls `visit` with the code of each period a month (YYYYMM) belongs to.
-void for_each_period(int month, const std::function<void(int)>& visit);
+// The codes of the periods a month (YYYYMM) belongs to: itself, its quarter, its year, all time.
+inline std::array<int, 4> periods_of(int month) {
+    const int year = month / 100;
+    return {month, quarter_code(year, (month % 100 - 1) / 3 + 1), year_code(year), kAllTimeCode};
+}
 
 }  // namespace gongshi::cache_schema

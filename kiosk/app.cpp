@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "screens/disclosure_parts.hpp"
+#include "screens/staff_screens.hpp"
 
 namespace gongshi::kiosk {
 
@@ -56,6 +57,8 @@ StatusBarModel make_status_bar(const App& app, const LocalTime& now) {
     m.updated = updated_text(app, now);
     m.offline = app.sync.shows_offline_badge();
     m.outbox_depth = app.sync.outbox_depth;
+    m.staff_mode = app.staff.has_value();
+    m.long_press_s = app.config.staff.long_press_s;
     return m;
 }
 
@@ -86,7 +89,9 @@ std::optional<DisclosureScreen> disclosure_screen(ScreenKind screen) {
 void refresh_disclosure(App& app) {
     const std::optional<DisclosureScreen> screen = disclosure_screen(app.stack.back());
     if (!screen || app.data.cache() == nullptr) return;
-    const DisclosureContext context{app.clock.unix_seconds(), app.config.claim_url_pattern};
+    DisclosureContext context{app.clock.unix_seconds(), app.config.claim_url_pattern, {}};
+    if (screen == DisclosureScreen::notices && app.outbox)
+        context.pending_notices = notice_writes(app.outbox->list(OutboxState::pending));
     build_disclosure_model(app.disclosure, *screen, *app.data.cache(), app.views, context);
     add_disclosure_glyphs(app.glyphs, app.disclosure, *screen);
 }
@@ -141,7 +146,7 @@ std::optional<Action> draw_screen(App& app, Ui& ui, const LocalTime& now) {
         return draw_about(app.models, device, ui);
     }
     case ScreenKind::rankings: {
-        Typing typing{app.pinyin, app.glyphs};
+        Typing typing{app.pinyin, app.glyphs, &app.handwriting};
         return draw_rankings(app.disclosure.rankings, app.views.rankings, data_state(app), app.rank_finder, typing, ui);
     }
     case ScreenKind::evaluations:
@@ -150,7 +155,7 @@ std::optional<Action> draw_screen(App& app, Ui& ui, const LocalTime& now) {
     case ScreenKind::notices: return draw_notices(app.disclosure.notices, app.views.notices, data_state(app), ui);
     case ScreenKind::rewards: return draw_rewards(app.disclosure.rewards, data_state(app), ui);
     case ScreenKind::pledges: {
-        Typing typing{app.pinyin, app.glyphs};
+        Typing typing{app.pinyin, app.glyphs, &app.handwriting};
         return draw_pledges(app.member_screens.models.pledges, app.member_screens.ui, data_state(app), typing, ui);
     }
     case ScreenKind::member_profile:
@@ -158,6 +163,39 @@ std::optional<Action> draw_screen(App& app, Ui& ui, const LocalTime& now) {
     case ScreenKind::registration:
         return draw_registration(app.member_screens.models.registration, app.member_screens.ui.registration,
                                  data_state(app), ui);
+    case ScreenKind::points_lookup: {
+        Typing typing{app.pinyin, app.glyphs, &app.handwriting};
+        return draw_points_lookup(app.member_screens.models.points, app.member_screens.ui.points, data_state(app), typing,
+                                  ui);
+    }
+    case ScreenKind::wishes: return draw_wishes(app.wish_screens.models.board, app.wish_screens.ui, data_state(app), ui);
+    case ScreenKind::wish_tracking: {
+        Typing typing{app.pinyin, app.glyphs, &app.handwriting};
+        return draw_wish_tracking(app.wish_tracking.model, app.wish_tracking.ui, typing, ui);
+    }
+    case ScreenKind::wish_post: {
+        Typing typing{app.pinyin, app.glyphs, &app.handwriting};
+        return draw_wish_post(app.wish_screens.models.flow, app.wish_screens.ui, typing, ui);
+    }
+    case ScreenKind::staff_notices: return draw_staff_notices(app.staff_edit.notices, app.staff_edit.ui, ui);
+    case ScreenKind::staff_notice_edit: {
+        Typing typing{app.pinyin, app.glyphs, &app.handwriting};
+        return draw_staff_notice_editor(app.staff_edit.notices, app.staff_edit.ui, typing, app.time_zone,
+                                        app.clock.unix_seconds(), ui);
+    }
+    case ScreenKind::staff_wish_review: {
+        Typing typing{app.pinyin, app.glyphs, &app.handwriting};
+        return draw_staff_wish_review(app.staff_edit.review, app.staff_edit.ui, typing, ui);
+    }
+    case ScreenKind::staff_login: {
+        Typing typing{app.pinyin, app.glyphs, &app.handwriting};
+        return draw_staff_login(app.staff_mode.ui, app.staff_mode.checking, typing, ui);
+    }
+    case ScreenKind::staff_home:
+        if (app.staff) return draw_staff_home(*app.staff, app.staff_mode.ui, ui);
+        return std::nullopt;
+    case ScreenKind::staff_sync: return draw_staff_sync(app.staff_mode.sync_health, app.staff_mode.ui, ui);
+    case ScreenKind::staff_device: return draw_staff_device(app.staff_mode.device, ui);
     default:
         return draw_placeholder(app.stack.back(), ui);
     }
@@ -174,14 +212,14 @@ std::optional<Action> draw_root(App& app, Ui& ui, const LocalTime& now) {
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
     ImGui::PopStyleVar();
-    draw_status_bar(make_status_bar(app, now), ui);
+    std::optional<Action> action = draw_status_bar(make_status_bar(app, now), ui);
 
     const bool home = app.stack.back() == ScreenKind::home;
     const float nav_height = home ? 0.0f : ui.theme.em(3.2f);
     const ImVec2 content(ImGui::GetContentRegionAvail().x, ImGui::GetContentRegionAvail().y - nav_height);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ui.theme.em(0.75f), ui.theme.em(0.6f)));
     ImGui::BeginChild("##screen", content, false, ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_NoScrollbar);
-    std::optional<Action> action = draw_screen(app, ui, now);
+    if (auto screen = draw_screen(app, ui, now)) action = screen;
     ImGui::EndChild();
     ImGui::PopStyleVar();
     if (!home)
@@ -209,8 +247,14 @@ bool pointer_moved(const ImGuiIO& io) {
 }
 
 void handle_message(App& app, UiMessage& message) {
-    if (auto* status = std::get_if<SyncStatus>(&message)) app.sync = std::move(*status);
+    if (auto* status = std::get_if<SyncStatus>(&message)) {
+        note_sync_status(app.staff_mode, *status, app.clock.unix_seconds());
+        app.sync = std::move(*status);
+    }
     if (auto* image = std::get_if<DecodedImage>(&message)) app.images.on_decoded(*image);
+    if (auto* reply = std::get_if<InquiryReply>(&message)) reply->done(std::move(reply->answer));
+    if (auto* written = std::get_if<ime::RecognitionResult>(&message))
+        on_recognized(app.handwriting, std::move(*written), app.glyphs);
 }
 
 void reload_models(App& app) {
@@ -234,6 +278,10 @@ App::App(KioskConfig c, Clock k, FontSet f, TextureUploader upload, std::functio
     glyphs.add_text(config.cache_path);  // shown on the about screen
     idle.last_input_s = clock.seconds();
     idle.phase_since_s = idle.last_input_s;
+    auto opened = Outbox::open(config.outbox_path());
+    if (opened) outbox.emplace(std::move(opened.value()));
+    else outbox_error = opened.error();
+    open_staff_mode(*this);
 }
 
 bool prepare_frame(App& app, ImVec2 display_size) {
@@ -245,6 +293,17 @@ bool prepare_frame(App& app, ImVec2 display_size) {
     if (app.data.cache() != nullptr)
         refresh_member_models(app.member_screens.models, app.member_screens.ui, *app.data.cache(), app.stack,
                               app.clock.unix_seconds(), app.glyphs);
+    if (app.data.cache() != nullptr && app.stack.back() == ScreenKind::points_lookup)
+        refresh_points_lookup(app.member_screens.models.points, app.member_screens.ui.points, *app.data.cache(),
+                              app.clock.unix_seconds(), app.config.member_points_url_pattern, app.glyphs);
+    if (app.data.cache() != nullptr) {
+        const bool posting = std::find(app.stack.begin(), app.stack.end(), ScreenKind::wish_post) != app.stack.end();
+        refresh_wish_models(app.wish_screens.models, app.wish_screens.ui, *app.data.cache(), app.stack, app.config,
+                            posting ? wish_flow_blocked(app) : std::nullopt, app.glyphs);
+    }
+    run_staff_command(app);
+    refresh_wish_tracking(app);
+    update_staff_mode(app);
 
     const Theme theme = make_theme(app.config.theme, app.config.text_size, display_size);
     if (theme != app.theme || app.fonts.body() == nullptr) {
@@ -268,10 +327,14 @@ void run_frame(App& app) {
     if (pressed_or_released || moved) app.frames_to_draw = kFramesAfterInput;
     const LocalTime local = local_time(app.clock.unix_seconds(), app.time_zone);
     const bool at_clean_home = app.stack.size() == 1;
-    if (update_idle(app.idle, app.config.idle, now, local.minute_of_day, at_clean_home) == IdleEffect::reset_to_home)
+    if (update_idle(app.idle, app.config.idle, now, local.minute_of_day, at_clean_home) == IdleEffect::reset_to_home) {
+        end_staff_session(app, "idle");
         reset_to_home(app);
+    }
 
     app.taps.clear();
+    // A finger held on a target (the long press into staff mode) needs frames without events.
+    if (ImGui::IsAnyItemActive()) app.frames_to_draw = kFramesAfterInput;
     Ui ui{app.theme, app.fonts.body(), app.fonts.title(), app.taps, app.scrolls, app.images,
           portrait_layout(app, io.DisplaySize)};
     ImGui::NewFrame();
@@ -285,10 +348,11 @@ void run_frame(App& app) {
 }
 
 double seconds_until_next_frame(const App& app) {
-    if (app.frames_to_draw > 0 || app.scrolls.any_flinging() || !app.queue.empty()) return 0;
+    if (app.frames_to_draw > 0 || app.scrolls.any_flinging() || !app.queue.empty() || staff_mode_busy(app)) return 0;
     // The clock in the status bar changes on the minute; idle phases have their own deadlines.
     const double to_minute = 60.0 - static_cast<double>(app.clock.unix_seconds() % 60);
-    return std::min(to_minute, seconds_until_idle_change(app.idle, app.config.idle, app.clock.seconds()));
+    return std::min({to_minute, seconds_until_idle_change(app.idle, app.config.idle, app.clock.seconds()),
+                     seconds_until_staff_logout(app)});
 }
 
 StatusBarModel status_bar_model(const App& app) {
@@ -308,6 +372,7 @@ void apply_action(App& app, const Action& action) {
         }
         void operator()(const ChangeView& a) { change_view(app, a.view); }
         void operator()(const GoHome&) { reset_to_home(app); }
+        void operator()(const SubmitWish&) { submit_wish_form(app); }
         void operator()(const DismissIdle&) {
             if (dismiss_idle(app.idle, app.clock.seconds()) == IdleEffect::reset_to_home) reset_to_home(app);
         }
@@ -323,7 +388,16 @@ void reset_to_home(App& app) {
     app.rank_finder = RankFinder{};  // and no member number of the last one
     // The next resident finds no search, filter or composition of the last one.
     app.member_screens.ui = fresh_member_screens_ui();
+    app.wish_screens.ui = WishScreensUi{};  // the half-filled wish form, name and phone included
+    reset_wish_tracking(app.wish_tracking);
+    app.staff_edit = StaffEditing{};  // no half-typed notice or reason for whoever comes next
+    // Home is where the next person starts: staff mode ends, and the pad forgets what was typed
+    // (an attempt in flight still counts in the throttle, but changes nothing on screen).
+    end_staff_session(app, "home");
+    app.staff_mode.ui = StaffModeUi{};
+    ++app.staff_mode.attempt;
     app.pinyin.reset_for_next_user();
+    app.handwriting.latest.reset();  // the last resident's candidates
 }
 
 }  // namespace gongshi::kiosk

@@ -30,6 +30,13 @@
 #include "view_models.hpp"
 #include "keyboard.hpp"
 #include "member_screens.hpp"
+#include "gongshi/inquiry.hpp"
+#include "gongshi/outbox.hpp"
+#include "staff.hpp"
+#include "staff_mode.hpp"
+#include "staff_edit.hpp"
+#include "wish_screens.hpp"
+#include "wish_tracking.hpp"
 
 namespace gongshi::kiosk {
 
@@ -65,7 +72,25 @@ struct App {
     // The one pinyin engine (librime wants one thread): deployed from the first frame on, into a
     // kiosk-owned folder next to the cache; the keyboard says so until it is ready.
     ime::PinyinEngine pinyin{ime_data_dir(config.cache_path)};
+    // The one handwriting recogniser, on its own thread from the first stroke; after the queue it delivers into.
+    Handwriting handwriting{[this](ime::RecognitionResult r) { queue.push(std::move(r)); }};
     MemberScreens member_screens;  // pledges wall, profile, registration: UI state and models
+    // What residents and staff wrote, until the server acknowledges it (outbox.db beside the
+    // cache; the sync thread delivers it over its own connection). Empty if the file cannot be
+    // opened: the write paths then say so instead of pretending to save.
+    std::optional<Outbox> outbox;
+    std::string outbox_error;  // why `outbox` is empty, for the about screen and staff
+    // Asks the sync thread for a one-off request; the answer comes back on the UI thread. Empty
+    // without a sync engine (no server configured, headless tests): callers take the offline path.
+    Inquire inquire;
+    std::optional<StaffSession> staff;  // staff mode; memory only, so a restart ends it
+    StaffMode staff_mode;  // login pad, throttle, sync health and device facts; see staff_mode.hpp
+    // Asks the sync engine for a cycle now (立即同步, a retried dead letter). Empty without one.
+    std::function<void()> sync_now;
+    std::optional<int> exit_code;  // set by 重启程序 / 退出程序: the runner leaves its loop with it
+    StaffEditing staff_edit;  // 公告管理 and 心愿审核: UI state and models; reset at home
+    WishScreens wish_screens;  // 微心愿: the board's filters, the posting form, their models; reset at home
+    WishTracking wish_tracking;  // 查询进度: the code typed and the lookup's result; reset at home
 };
 
 // Between frames. Returns true when the font atlas was rebuilt and must be re-uploaded.

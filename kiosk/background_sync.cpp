@@ -21,12 +21,6 @@ std::optional<std::string> read_token(const std::string& path) {
     return token.empty() ? std::nullopt : std::optional(token);
 }
 
-// The outbox lives beside the cache: same disk, same backups, different worth.
-std::string outbox_path(const std::string& cache_path) {
-    const auto dir = std::filesystem::path(cache_path).parent_path();
-    return (dir.empty() ? std::filesystem::path("outbox.db") : dir / "outbox.db").string();
-}
-
 }  // namespace
 
 SyncStatus to_kiosk_status(const sync::SyncStatus& status) {
@@ -38,6 +32,7 @@ SyncStatus to_kiosk_status(const sync::SyncStatus& status) {
     out.connection = reached ? SyncStatus::Connection::online : SyncStatus::Connection::offline;
     out.last_success_unix = status.last_success_unix;
     out.outbox_depth = status.outbox_depth;
+    out.auth_alert = status.auth_alert;
     out.last_error = status.auth_alert ? "server refuses this kiosk's token: " + status.last_error : status.last_error;
     return out;
 }
@@ -60,7 +55,7 @@ std::unique_ptr<sync::SyncEngine> start_background_sync(const KioskConfig& confi
     settings.community_id = config.community_id;
     settings.token = *token;
     settings.cache_path = config.cache_path;
-    settings.outbox_path = outbox_path(config.cache_path);
+    settings.outbox_path = config.outbox_path();
     settings.media.dir = config.effective_media_dir();
     sync::EngineCallbacks callbacks;
     callbacks.on_commit = std::move(wake);
@@ -68,6 +63,14 @@ std::unique_ptr<sync::SyncEngine> start_background_sync(const KioskConfig& confi
     auto engine = std::make_unique<sync::SyncEngine>(std::move(settings), std::move(callbacks));
     engine->start();
     return engine;
+}
+
+Inquire inquire_through(sync::SyncEngine& engine, UiQueue& queue) {
+    return [&engine, &queue](Inquiry inquiry, InquiryDone done) {
+        engine.inquire(std::move(inquiry), [&queue, done = std::move(done)](InquiryAnswer answer) mutable {
+            queue.push(InquiryReply{std::move(done), std::move(answer)});
+        });
+    };
 }
 
 }  // namespace gongshi::kiosk

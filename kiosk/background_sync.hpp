@@ -21,4 +21,8 @@ SyncStatus to_kiosk_status(const sync::SyncStatus& status);
 std::unique_ptr<sync::SyncEngine> start_background_sync(const KioskConfig& config, UiQueue& queue,
                                                         std::function<void()> wake);
 
+// App::inquire over the engine: the request goes out on the engine's inquiry thread, the answer
+// comes back through the queue and its callback runs on the UI thread. Both must outlive it.
+Inquire inquire_through(sync::SyncEngine& engine, UiQueue& queue);
+
 }  // namespace gongshi::kiosk

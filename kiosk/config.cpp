@@ -19,6 +19,16 @@ public:
         : table_(table), source_(source), prefix_(std::move(prefix)) {}
 
     void string(const char* key, std::string& out) { read<std::string>(key, "a string", out); }
+    void strings(const char* key, std::vector<std::string>& out) {
+        const toml::node* node = table_.get(key);
+        if (node == nullptr) return;
+        const toml::array* items = node->as_array();
+        std::vector<std::string> read_out;
+        for (std::size_t i = 0; items != nullptr && i < items->size(); ++i)
+            if (const auto v = items->get(i)->value_exact<std::string>()) read_out.push_back(*v);
+        if (items == nullptr || read_out.size() != items->size()) return fail(key, "a list of strings");
+        out = std::move(read_out);
+    }
     void integer(const char* key, int& out) {
         std::int64_t v = out;
         if (read<std::int64_t>(key, "an integer", v)) out = static_cast<int>(v);
@@ -83,19 +93,27 @@ std::string read_file(const std::string& path, bool& ok) {
 
 Result<KioskConfig> apply_table(const toml::table& root, std::string_view source, KioskConfig c) {
     Reader top(root, source, "");
-    top.reject_unknown({"server", "community", "token_file", "cache", "media_dir", "monitor", "orientation",
-                        "text_size", "theme", "idle", "claim_url_pattern"});
+    top.reject_unknown({"server", "community", "token_file", "cache", "media_dir", "log_dir", "monitor", "orientation",
+                        "text_size", "theme", "idle", "staff", "claim_url_pattern", "sensitive_words",
+                        "wish_claim_url_pattern", "wish_status_url_pattern", "wish_categories",
+                        "member_points_url_pattern"});
     top.string("claim_url_pattern", c.claim_url_pattern);
+    top.string("member_points_url_pattern", c.member_points_url_pattern);
     top.string("server", c.server_url);
     top.string("community", c.community_id);
     top.string("token_file", c.token_file);
     top.string("cache", c.cache_path);
     top.string("media_dir", c.media_dir);
+    top.string("log_dir", c.log_dir);
     top.integer("monitor", c.monitor);
     top.choice("orientation", c.orientation,
                {{"auto", Orientation::automatic}, {"landscape", Orientation::landscape}, {"portrait", Orientation::portrait}});
     top.choice("text_size", c.text_size, {{"normal", TextSize::normal}, {"large", TextSize::large}});
     top.choice("theme", c.theme, {{"standard", ThemeMode::standard}, {"high_contrast", ThemeMode::high_contrast}});
+    top.strings("sensitive_words", c.sensitive_words);
+    top.string("wish_claim_url_pattern", c.wish_claim_url_pattern);
+    top.string("wish_status_url_pattern", c.wish_status_url_pattern);
+    top.strings("wish_categories", c.wish_categories);
     if (!top.error().empty()) return Result<KioskConfig>::failure(top.error());
 
     if (const toml::node* idle_node = root.get("idle")) {
@@ -116,16 +134,40 @@ Result<KioskConfig> apply_table(const toml::table& root, std::string_view source
             c.idle.quiet = q.value();
         }
     }
+    if (const toml::node* staff_node = root.get("staff")) {
+        const toml::table* staff = staff_node->as_table();
+        if (staff == nullptr) return Result<KioskConfig>::failure(std::string(source) + ": \"staff\" must be a table");
+        Reader r(*staff, source, "staff.");
+        r.reject_unknown({"long_press", "idle_logout", "first_delay", "lock_after", "lock"});
+        r.seconds("long_press", c.staff.long_press_s);
+        r.seconds("idle_logout", c.staff.idle_logout_s);
+        r.seconds("first_delay", c.staff.throttle.first_delay_s);
+        r.integer("lock_after", c.staff.throttle.lock_after);
+        r.seconds("lock", c.staff.throttle.lock_s);
+        if (c.staff.throttle.lock_after < 1) r.fail("lock_after", "at least 1");
+        if (!r.error().empty()) return Result<KioskConfig>::failure(r.error());
+    }
     return c;
 }
 
 }  // namespace
 
-std::string KioskConfig::effective_media_dir() const {
-    if (!media_dir.empty()) return media_dir;
+namespace {
+std::string beside_cache(const std::string& cache_path, const char* name) {
     const std::filesystem::path dir = std::filesystem::path(cache_path).parent_path();
-    return (dir.empty() ? std::filesystem::path("media") : dir / "media").string();
+    return (dir.empty() ? std::filesystem::path(name) : dir / name).string();
 }
+}  // namespace
+
+std::string KioskConfig::effective_media_dir() const {
+    return media_dir.empty() ? beside_cache(cache_path, "media") : media_dir;
+}
+
+std::string KioskConfig::effective_log_dir() const {
+    return log_dir.empty() ? beside_cache(cache_path, "logs") : log_dir;
+}
+
+std::string KioskConfig::outbox_path() const { return beside_cache(cache_path, "outbox.db"); }
 
 Result<KioskConfig> parse_config(std::string_view text, std::string_view source, KioskConfig base) {
     try {
@@ -169,6 +211,10 @@ CommandLine parse_command_line(const std::vector<std::string>& args) {
     app.add_option("--text-size", text_size, "normal | large");
     app.add_option("--script", out.script_path, "replay a script of taps and screenshots, then exit");
     app.add_option("--screenshot-dir", out.screenshot_dir, "where the script's screenshots go");
+    bool check_config = false;
+    app.add_flag("--check-config", check_config, "read the settings, say whether they are valid, and exit");
+    app.add_flag("--exit-after-first-frame", out.exit_after_first_frame,
+                 "print the monotonic time (ns) the first frame was shown, then exit (benchmarks)");
 
     std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 consumes from the back
     try {
@@ -205,6 +251,8 @@ CommandLine parse_command_line(const std::vector<std::string>& args) {
         out.windowed = size.value();
     }
     if (!out.screenshot_dir.empty() && out.script_path.empty()) return usage_error("--screenshot-dir needs --script");
+    if (check_config)
+        return CommandLine{std::nullopt, 0, "settings OK" + (config_path.empty() ? "" : ": " + config_path) + "\n"};
     return CommandLine{std::move(out), 0, ""};
 }
 

@@ -6,12 +6,14 @@
 
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <variant>
 #include <vector>
 
 #include "gongshi/cache.hpp"
 #include "gongshi/domain.hpp"
+#include "gongshi/staff_writes.hpp"
 #include "qr.hpp"
 
 namespace gongshi::kiosk {
@@ -111,7 +113,8 @@ struct PostsModel {
 };
 
 struct NoticesModel {
-    std::vector<Notice> notices;  // published now, pinned first
+    std::vector<Notice> notices;  // published now, pinned first, with this kiosk's pending staff edits
+    std::set<std::string> pending;  // ids of those an unacknowledged edit touches (待同步)
 };
 
 struct RewardsModel {
@@ -130,6 +133,7 @@ struct DisclosureModels {
 struct DisclosureContext {
     std::int64_t now_unix = 0;
     std::string claim_url_pattern;  // "{post_id}" is replaced by the post's id
+    std::vector<PendingNoticeWrite> pending_notices;  // staff writes still in the outbox
 };
 
 // Builds one screen's model, for the screen the viewer is on (a district's rankings are too big
@@ -144,6 +148,10 @@ std::optional<int> find_in_rankings(RankingsModel& model, const Cache& cache, co
                                     std::int64_t now_unix);
 void add_disclosure_glyphs(GlyphSet& glyphs, const DisclosureModels& models, DisclosureScreen screen);
 
+// A configured link: every `hole` ("{post_id}") in the pattern replaced by `value`.
+std::string fill_pattern(const std::string& pattern, std::string_view hole, std::string_view value);
+// The community's local day at `now_unix` (its time zone from the cache).
+Date community_today(const Cache& cache, std::int64_t now_unix);
 // The claim link of a post: every "{post_id}" in the pattern replaced.
 std::string claim_url(const std::string& pattern, const std::string& post_id);
 // 2026年3月 / 2026年第1季度 / 2026年 / 累计.

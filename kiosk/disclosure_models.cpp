@@ -15,16 +15,10 @@ constexpr int kPraiseRows = 8;
 // the list must reach any rank by dragging.
 constexpr int kAllRows = 1 << 30;
 
-Date today(const Cache& cache, std::int64_t now_unix) {
-    const std::optional<TimeZone> tz = cache.time_zone();
-    // Without the zone data, China Standard Time is the best guess (as the status bar does).
-    return tz ? tz->local_date(now_unix) : civil_from_days((now_unix + 8 * 3600) / 86400);
-}
-
 RankingQuery ranking_query(const Cache& cache, const RankingsView& view, std::int64_t now_unix) {
     RankingQuery q;
     q.subject = view.subject;
-    q.period = period_containing(view.period, today(cache, now_unix));
+    q.period = period_containing(view.period, community_today(cache, now_unix));
     q.limit = kAllRows;
     return q;
 }
@@ -135,12 +129,21 @@ std::optional<int> find_in_rankings(RankingsModel& m, const Cache& cache, const 
     return offset;
 }
 
-std::string claim_url(const std::string& pattern, const std::string& post_id) {
-    constexpr std::string_view kHole = "{post_id}";
+Date community_today(const Cache& cache, std::int64_t now_unix) {
+    const std::optional<TimeZone> tz = cache.time_zone();
+    // Without the zone data, China Standard Time is the best guess (as the status bar does).
+    return tz ? tz->local_date(now_unix) : civil_from_days((now_unix + 8 * 3600) / 86400);
+}
+
+std::string fill_pattern(const std::string& pattern, std::string_view hole, std::string_view value) {
     std::string out = pattern;
-    for (std::size_t at = out.find(kHole); at != std::string::npos; at = out.find(kHole, at + post_id.size()))
-        out.replace(at, kHole.size(), post_id);
+    for (std::size_t at = out.find(hole); at != std::string::npos; at = out.find(hole, at + value.size()))
+        out.replace(at, hole.size(), value);
     return out;
+}
+
+std::string claim_url(const std::string& pattern, const std::string& post_id) {
+    return fill_pattern(pattern, "{post_id}", post_id);
 }
 
 std::string period_text(const Period& p) {
@@ -160,7 +163,11 @@ void build_disclosure_model(DisclosureModels& models, DisclosureScreen screen, c
     case DisclosureScreen::rankings: build_rankings(models.rankings, cache, views.rankings, context.now_unix); break;
     case DisclosureScreen::evaluations: build_evaluations(models.evaluations, cache, views.evaluations); break;
     case DisclosureScreen::posts: build_posts(models.posts, cache, views.posts, context.claim_url_pattern); break;
-    case DisclosureScreen::notices: models.notices.notices = cache.notices_published(context.now_unix); break;
+    case DisclosureScreen::notices: {
+        NoticeOverlay board = published_only(overlay_notices(cache.notices_all(), context.pending_notices), context.now_unix);
+        models.notices = {std::move(board.notices), std::move(board.pending)};
+        break;
+    }
     case DisclosureScreen::rewards: models.rewards.rewards = cache.rewards(); break;
     }
 }

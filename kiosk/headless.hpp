@@ -20,6 +20,7 @@ public:
     Clock& clock() override { return app_.clock; }
     // Nothing to capture without a GPU: scripts with screenshots still run headless.
     Status screenshot(const std::string&) override { return success(); }
+    std::size_t live_textures() const override { return app_.images.live_textures(); }
 
     void resize(ImVec2 display_size) { size_ = display_size; }
     ImVec2 size() const { return size_; }

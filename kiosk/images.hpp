@@ -96,6 +96,7 @@ public:
 
     TextureLookup get(const std::string& media_id);
     void on_decoded(const DecodedImage& image) { cache_.on_decoded(image); }
+    std::size_t live_textures() const { return cache_.live_textures(); }
 
 private:
     std::string media_dir_;

@@ -22,9 +22,26 @@ std::size_t prefix_bytes(std::string_view s, std::size_t n) {
     return i;
 }
 
-// The rows of the text layout; the digit row is always there, so digits need no layout switch.
+// The text layout has eleven columns: ten letters or digits and a column of Chinese punctuation
+// (Str::kb_punctuation, one key per character: ，。 on the first two rows, ？！ and 、： after
+// the letters of the next two). The digit row is always there, so digits need no layout switch.
 constexpr std::array<std::string_view, 4> kRows = {"1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm"};
+constexpr std::array<std::size_t, 4> kMarksPerRow = {1, 1, 2, 2};
+constexpr float kColumns = 11;
 constexpr std::string_view kNumericPad = "123456789";
+
+// The punctuation keys' marks, in key order.
+std::vector<std::string_view> punctuation_marks() {
+    const std::string_view all = text(Str::kb_punctuation);
+    std::vector<std::string_view> marks;
+    for (std::size_t i = 0; i < all.size();) {
+        std::size_t end = i + 1;
+        while (end < all.size() && continuation_byte(all[end])) ++end;
+        marks.push_back(all.substr(i, end - i));
+        i = end;
+    }
+    return marks;
+}
 
 void take(KeyboardState& kb, Typing& typing, ime::Snapshot snapshot) {
     kb.field.insert(snapshot.committed);
@@ -36,25 +53,103 @@ void take(KeyboardState& kb, Typing& typing, ime::Snapshot snapshot) {
 }
 
 bool pinyin_active(const KeyboardState& kb, Typing& typing) {
-    return kb.layout == KeyboardLayout::text && kb.pinyin && typing.engine.state() == ime::DeployState::ready;
+    return kb.layout == KeyboardLayout::text && kb.pinyin && !kb.handwriting &&
+           typing.engine.state() == ime::DeployState::ready;
+}
+
+// Leaving pinyin (another input, or done) keeps what was typed: the letters go into the field
+// as they are, never silently dropped.
+void keep_composition_as_letters(KeyboardState& kb, Typing& typing) {
+    if (!pinyin_active(kb, typing) || !kb.ime.composing()) return;
+    const std::string letters = kb.typed;
+    take(kb, typing, typing.engine.clear());
+    kb.field.insert(letters);
+}
+
+void recognize(KeyboardState& kb, Typing& typing) {
+    if (kb.strokes.empty()) {
+        kb.clear_pad();
+        return;
+    }
+    if (typing.handwriting != nullptr)
+        kb.recognition = typing.handwriting->worker.submit(kb.strokes, kPadCanvas, kHandwritingCandidates);
+}
+
+// Commits what the candidate bar offers first (pinyin or handwriting); false when it offers nothing.
+bool commit_first(KeyboardState& kb, Typing& typing) {
+    if (kb.handwriting) {
+        if (kb.written.empty()) return false;
+        kb.field.insert(kb.written.front());
+        kb.clear_pad();
+        return true;
+    }
+    if (!pinyin_active(kb, typing) || !kb.ime.composing()) return false;
+    take(kb, typing, typing.engine.space());
+    return true;
+}
+
+// The result the keyboard waits for, once it is in (see on_recognized).
+void adopt_recognition(KeyboardState& kb, const Typing& typing) {
+    if (kb.recognition == 0 || typing.handwriting == nullptr) return;
+    const std::optional<ime::RecognitionResult>& r = typing.handwriting->latest;
+    if (!r || r->request != kb.recognition) return;
+    kb.written.clear();
+    for (const ime::HandwritingCandidate& c : r->candidates) kb.written.push_back(c.text);
+    kb.recognition = 0;
 }
 
 float key_height(const Ui& ui) { return std::max(ui.theme.em(2.1f), ui.theme.min_target_px); }
 float key_gap(const Ui& ui) { return ui.theme.em(0.25f); }
+// The rows below the candidate bar, letters or pad.
+float body_height(const Ui& ui) { return 5 * key_height(ui) + 4 * key_gap(ui); }
+
+// Candidates as keys from x to `right`, as many as fit; the rest waits for the next page.
+std::optional<KeyPress> draw_candidate_keys(Ui& ui, const std::vector<std::string_view>& candidates, ImVec2 pos,
+                                            float right) {
+    const Theme& t = ui.theme;
+    const float h = key_height(ui), gap = key_gap(ui);
+    std::optional<KeyPress> pressed;
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+        const std::string c(candidates[i]);
+        const float w = std::max(t.min_target_px, ui.body->CalcTextSizeA(ui.body->FontSize, FLT_MAX, 0, c.c_str()).x + t.em(1.0f));
+        if (pos.x + w > right) break;
+        ImGui::SetCursorScreenPos(pos);
+        const std::string id = c + "##cand" + std::to_string(i);
+        if (touch_key(ui, id.c_str(), c, TapKind::candidate, ImVec2(w, h), i == 0))
+            pressed = KeyPress{KeyCode::candidate, 0, static_cast<int>(i)};
+        pos.x += w + gap;
+    }
+    return pressed;
+}
+
+void draw_bar_message(Ui& ui, ImVec2 origin, Str message) {
+    ImGui::SetCursorScreenPos(origin + ImVec2(0, (key_height(ui) - ui.body->FontSize) * 0.5f));
+    draw_text(ui.body, ui.theme.colors.text_muted, text(message));
+}
+
+// Handwriting: what the recogniser read, or why there is nothing yet.
+std::optional<KeyPress> draw_written_bar(const KeyboardState& kb, const Typing& typing, Ui& ui, ImVec2 origin,
+                                         float width) {
+    if (kb.written.empty()) {
+        if (typing.handwriting != nullptr && !typing.handwriting->error.empty()) draw_bar_message(ui, origin, Str::kb_hw_unavailable);
+        else if (kb.recognition != 0) draw_bar_message(ui, origin, Str::kb_hw_recognizing);
+        return std::nullopt;
+    }
+    return draw_candidate_keys(ui, std::vector<std::string_view>(kb.written.begin(), kb.written.end()), origin,
+                               origin.x + width);
+}
 
 // The candidate bar: the composition, then the candidates of this page as keys, then paging.
 std::optional<KeyPress> draw_candidate_bar(const KeyboardState& kb, Typing& typing, Ui& ui, ImVec2 origin, float width) {
+    if (kb.handwriting) return draw_written_bar(kb, typing, ui, origin, width);
     const Theme& t = ui.theme;
     const float h = key_height(ui), gap = key_gap(ui);
-    ImGui::SetCursorScreenPos(origin);
     if (kb.layout == KeyboardLayout::text && kb.pinyin && typing.engine.state() != ime::DeployState::ready) {
         const bool failed = typing.engine.state() == ime::DeployState::failed;
-        ImGui::SetCursorScreenPos(origin + ImVec2(0, (h - ui.body->FontSize) * 0.5f));
-        draw_text(ui.body, t.colors.text_muted, text(failed ? Str::kb_unavailable : Str::kb_preparing));
+        draw_bar_message(ui, origin, failed ? Str::kb_unavailable : Str::kb_preparing);
         return std::nullopt;
     }
     if (!kb.ime.composing()) return std::nullopt;
-    std::optional<KeyPress> pressed;
     const float page_w = t.em(4.0f);
     const float paging = 2 * (page_w + gap);
     // The composition as librime shows it, e.g. "shui long tou", so the resident sees what was typed.
@@ -64,18 +159,10 @@ std::optional<KeyPress> draw_candidate_bar(const KeyboardState& kb, Typing& typi
     const ImVec4 clip(origin.x, origin.y, origin.x + pre_w, origin.y + h);
     dl->AddText(ui.body, ui.body->FontSize, origin + ImVec2(0, (h - ui.body->FontSize) * 0.5f), to_u32(t.colors.accent),
                 kb.ime.preedit.c_str(), nullptr, 0, &clip);
-    float x = origin.x + pre_w + gap * 2;
-    const float right = origin.x + width - paging;
-    for (std::size_t i = 0; i < kb.ime.candidates.size(); ++i) {
-        const std::string& c = kb.ime.candidates[i].text;
-        const float w = std::max(t.min_target_px, ui.body->CalcTextSizeA(ui.body->FontSize, FLT_MAX, 0, c.c_str()).x + t.em(1.0f));
-        if (x + w > right) break;  // the rest waits for the next page
-        ImGui::SetCursorScreenPos(ImVec2(x, origin.y));
-        const std::string id = c + "##cand" + std::to_string(i);
-        if (touch_key(ui, id.c_str(), c, TapKind::candidate, ImVec2(w, h), i == 0))
-            pressed = KeyPress{KeyCode::candidate, 0, static_cast<int>(i)};
-        x += w + gap;
-    }
+    std::vector<std::string_view> candidates;
+    for (const ime::Candidate& c : kb.ime.candidates) candidates.push_back(c.text);
+    std::optional<KeyPress> pressed =
+        draw_candidate_keys(ui, candidates, ImVec2(origin.x + pre_w + gap * 2, origin.y), origin.x + width - paging);
     ImGui::SetCursorScreenPos(ImVec2(origin.x + width - paging + gap, origin.y));
     if (kb.ime.page > 0 && touch_key(ui, text(Str::kb_prev_page), "prev-page", TapKind::key, ImVec2(page_w, h)))
         pressed = KeyPress{KeyCode::prev_page};
@@ -85,47 +172,141 @@ std::optional<KeyPress> draw_candidate_bar(const KeyboardState& kb, Typing& typi
     return pressed;
 }
 
-std::optional<KeyPress> draw_text_keys(const KeyboardState& kb, Ui& ui, ImVec2 origin, float width) {
-    const float h = key_height(ui), gap = key_gap(ui);
-    const float unit = (width - 9 * gap) / 10;  // ten keys to the widest row
+// Places keys and remembers the one tapped this frame.
+struct KeyPlacer {
+    Ui& ui;
+    float h;
     std::optional<KeyPress> pressed;
-    auto key = [&](const char* label, std::string_view tap_label, float x, float y, float w, KeyPress press,
-                   bool accent = false) {
-        ImGui::SetCursorScreenPos(ImVec2(x, y));
+    void key(const char* label, std::string_view tap_label, ImVec2 pos, float w, KeyPress press, bool accent = false) {
+        ImGui::SetCursorScreenPos(pos);
         if (touch_key(ui, label, tap_label, TapKind::key, ImVec2(w, h), accent)) pressed = press;
-    };
+    }
+    void mark(std::string_view m, ImVec2 pos, float w) {
+        const std::string label(m);
+        key(label.c_str(), m, pos, w, KeyPress{KeyCode::punctuation, 0, 0, m});
+    }
+};
+
+std::optional<KeyPress> draw_text_keys(const KeyboardState& kb, const Typing& typing, Ui& ui, ImVec2 origin, float width) {
+    const float h = key_height(ui), gap = key_gap(ui);
+    const float unit = (width - (kColumns - 1) * gap) / kColumns;
+    const std::vector<std::string_view> marks = punctuation_marks();
+    KeyPlacer keys{ui, h, std::nullopt};
     float y = origin.y;
+    std::size_t next_mark = 0;
     for (std::size_t r = 0; r < kRows.size(); ++r, y += h + gap) {
-        const std::string_view row = kRows[r];
-        // The home row is offset by half a key, as on a physical keyboard.
-        float x = origin.x + (r == 2 ? (unit + gap) * 0.5f : 0.0f);
-        for (char ch : row) {
+        float x = origin.x;
+        for (char ch : kRows[r]) {
             const char label[2] = {ch, 0};
-            key(label, std::string_view(label, 1), x, y, unit, KeyPress{KeyCode::character, ch});
+            keys.key(label, std::string_view(label, 1), ImVec2(x, y), unit, KeyPress{KeyCode::character, ch});
             x += unit + gap;
         }
-        if (r == 3) key(text(Str::kb_backspace), "backspace", x, y, origin.x + width - x, KeyPress{KeyCode::backspace});
+        for (std::size_t m = 0; m < kMarksPerRow[r] && next_mark < marks.size(); ++m, x += unit + gap)
+            keys.mark(marks[next_mark++], ImVec2(x, y), unit);
+        if (r == 3) keys.key(text(Str::kb_backspace), "backspace", ImVec2(x, y), origin.x + width - x, KeyPress{KeyCode::backspace});
     }
     const float side = unit * 2 + gap;
     float x = origin.x;
-    key(text(kb.pinyin ? Str::kb_mode_pinyin : Str::kb_mode_ascii), "mode", x, y, side, KeyPress{KeyCode::mode}, kb.pinyin);
+    keys.key(text(kb.pinyin ? Str::kb_mode_pinyin : Str::kb_mode_ascii), "mode", ImVec2(x, y), side,
+             KeyPress{KeyCode::mode}, kb.pinyin);
     x += side + gap;
-    const float space_w = width - 3 * (side + gap);
-    key(text(Str::kb_space), "space", x, y, space_w, KeyPress{KeyCode::space});
+    if (typing.handwriting != nullptr) {
+        keys.key(text(Str::kb_handwriting), "handwriting", ImVec2(x, y), side, KeyPress{KeyCode::handwriting});
+        x += side + gap;
+    }
+    const float space_w = origin.x + width - x - 2 * (side + gap);
+    keys.key(text(Str::kb_space), "space", ImVec2(x, y), space_w, KeyPress{KeyCode::space});
     x += space_w + gap;
-    key(text(Str::kb_clear), "clear", x, y, side, KeyPress{KeyCode::clear});
+    keys.key(text(Str::kb_clear), "clear", ImVec2(x, y), side, KeyPress{KeyCode::clear});
     x += side + gap;
-    key(text(Str::kb_done), "done", x, y, side, KeyPress{KeyCode::done}, true);
-    return pressed;
+    keys.key(text(Str::kb_done), "done", ImVec2(x, y), side, KeyPress{KeyCode::done}, true);
+    return keys.pressed;
+}
+
+// The pad: the strokes so far, each drawn while the finger draws it. Its press is its own: no list
+// scrolls under it and no key fires. Returns true when a stroke ended this frame.
+bool draw_pad(KeyboardState& kb, Ui& ui, ImVec2 min, float side) {
+    const Theme& t = ui.theme;
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    const ImGuiID id = window->GetID("##handwriting-pad");
+    const ImRect box(min, min + ImVec2(side, side));
+    ImGui::SetCursorScreenPos(min);
+    ImGui::ItemSize(box.GetSize());
+    if (!ImGui::ItemAdd(box, id)) return false;
+    bool hovered = false, held = false;
+    ImGui::ButtonBehavior(box, id, &hovered, &held);
+    register_last_item(ui, kPadTapLabel, TapKind::key);
+    bool ended = false;
+    if (held) {
+        ui.scrolls.claim_drag(id);
+        if (!kb.drawing) kb.strokes.emplace_back();
+        kb.drawing = true;
+        // A finger sliding off the pad keeps drawing along its edge.
+        const ImVec2 p = ImClamp(ImGui::GetIO().MousePos, box.Min, box.Max) - box.Min;
+        const auto to_canvas = [side](float v) { return static_cast<int>(v / side * (kPadCanvas - 1)); };
+        const ime::Point point{to_canvas(p.x), to_canvas(p.y)};
+        ime::Stroke& stroke = kb.strokes.back();
+        if (stroke.empty() || stroke.back().x != point.x || stroke.back().y != point.y) stroke.push_back(point);
+    } else if (kb.drawing) {
+        kb.drawing = false;
+        ended = true;
+    }
+
+    ImDrawList* dl = window->DrawList;
+    dl->AddRectFilled(box.Min, box.Max, to_u32(t.colors.surface), t.em(0.35f));
+    dl->AddRect(box.Min, box.Max, to_u32(t.colors.border), t.em(0.35f), 0, 2.0f);
+    // 米字格-style guides help place a character in the middle, as on practice paper.
+    const ImVec2 c = box.GetCenter();
+    dl->AddLine(ImVec2(box.Min.x, c.y), ImVec2(box.Max.x, c.y), to_u32(t.colors.border), 1.0f);
+    dl->AddLine(ImVec2(c.x, box.Min.y), ImVec2(c.x, box.Max.y), to_u32(t.colors.border), 1.0f);
+    if (kb.strokes.empty()) {
+        const char* hint = text(Str::kb_hw_hint);
+        const ImVec2 size = ui.body->CalcTextSizeA(ui.body->FontSize, FLT_MAX, 0, hint);
+        dl->AddText(ui.body, ui.body->FontSize, ImVec2(c.x - size.x * 0.5f, box.Min.y + t.em(0.5f)),
+                    to_u32(t.colors.text_muted), hint);
+    }
+    const float scale = side / (kPadCanvas - 1), thickness = std::max(4.0f, t.em(0.22f));
+    std::vector<ImVec2> points;
+    for (const ime::Stroke& stroke : kb.strokes) {
+        points.clear();
+        for (const ime::Point& p : stroke)
+            points.push_back(box.Min + ImVec2(static_cast<float>(p.x) * scale, static_cast<float>(p.y) * scale));
+        if (points.size() == 1) dl->AddCircleFilled(points.front(), thickness * 0.5f, to_u32(t.colors.text));
+        else dl->AddPolyline(points.data(), static_cast<int>(points.size()), to_u32(t.colors.text), 0, thickness);
+    }
+    return ended;
+}
+
+// Handwriting: the pad on the left, the keys that go with it on the right (punctuation, rewrite,
+// delete, space, the way back to pinyin and letters, clear, done).
+std::optional<KeyPress> draw_handwriting_keys(KeyboardState& kb, Typing& typing, Ui& ui, ImVec2 origin, float width) {
+    const float h = key_height(ui), gap = key_gap(ui);
+    const float side = std::min(body_height(ui), width * 0.5f);
+    if (draw_pad(kb, ui, origin, side)) recognize(kb, typing);
+    const float x0 = origin.x + side + gap * 2, w = (origin.x + width - x0 - 2 * gap) / 3;
+    auto at = [&](int col, int row) {
+        return ImVec2(x0 + static_cast<float>(col) * (w + gap), origin.y + static_cast<float>(row) * (h + gap));
+    };
+    KeyPlacer keys{ui, h, std::nullopt};
+    const std::vector<std::string_view> marks = punctuation_marks();
+    for (std::size_t i = 0; i < marks.size(); ++i) keys.mark(marks[i], at(static_cast<int>(i % 3), static_cast<int>(i / 3)), w);
+    keys.key(text(Str::kb_rewrite), "rewrite", at(0, 2), w, KeyPress{KeyCode::rewrite});
+    keys.key(text(Str::kb_backspace), "backspace", at(1, 2), w, KeyPress{KeyCode::backspace});
+    keys.key(text(Str::kb_space), "space", at(2, 2), w, KeyPress{KeyCode::space});
+    keys.key(text(Str::kb_pinyin), "pinyin", at(0, 3), w, KeyPress{KeyCode::pinyin});
+    keys.key(text(Str::kb_mode_ascii), "letters", at(1, 3), w, KeyPress{KeyCode::letters});
+    keys.key(text(Str::kb_clear), "clear", at(2, 3), w, KeyPress{KeyCode::clear});
+    keys.key(text(Str::kb_done), "done", at(0, 4), 3 * w + 2 * gap, KeyPress{KeyCode::done}, true);
+    return keys.pressed;
 }
 
 std::optional<KeyPress> draw_numeric_keys(Ui& ui, ImVec2 origin, float width) {
     const float h = key_height(ui), gap = key_gap(ui);
     const float w = (width - 2 * gap) / 3;
-    std::optional<KeyPress> pressed;
+    KeyPlacer keys{ui, h, std::nullopt};
     auto key = [&](const char* label, std::string_view tap_label, int col, int row, KeyPress press, bool accent = false) {
-        ImGui::SetCursorScreenPos(origin + ImVec2(static_cast<float>(col) * (w + gap), static_cast<float>(row) * (h + gap)));
-        if (touch_key(ui, label, tap_label, TapKind::key, ImVec2(w, h), accent)) pressed = press;
+        keys.key(label, tap_label, origin + ImVec2(static_cast<float>(col) * (w + gap), static_cast<float>(row) * (h + gap)),
+                 w, press, accent);
     };
     for (int i = 0; i < 9; ++i) {
         const char label[2] = {kNumericPad[static_cast<std::size_t>(i)], 0};
@@ -135,7 +316,7 @@ std::optional<KeyPress> draw_numeric_keys(Ui& ui, ImVec2 origin, float width) {
     key("0", "0", 1, 3, KeyPress{KeyCode::character, '0'});
     key(text(Str::kb_backspace), "backspace", 2, 3, KeyPress{KeyCode::backspace});
     key(text(Str::kb_done), "done", 0, 4, KeyPress{KeyCode::done}, true);
-    return pressed;
+    return keys.pressed;
 }
 
 }  // namespace
@@ -168,6 +349,20 @@ void KeyboardState::clear() {
     field.clear();
     ime = {};
     typed.clear();
+    clear_pad();
+}
+
+void KeyboardState::clear_pad() {
+    strokes.clear();
+    drawing = false;
+    written.clear();
+    recognition = 0;
+}
+
+void on_recognized(Handwriting& handwriting, ime::RecognitionResult result, GlyphSet& glyphs) {
+    for (const ime::HandwritingCandidate& c : result.candidates) glyphs.add_text(c.text);
+    handwriting.error = result.error;
+    handwriting.latest = std::move(result);
 }
 
 std::filesystem::path ime_data_dir(const std::string& cache_path) {
@@ -183,19 +378,30 @@ bool apply_key(KeyboardState& kb, Typing& typing, const KeyPress& key) {
         if (pinyin && key.ch >= 'a' && key.ch <= 'z') {
             // Letters past the cap would only compose text that cannot be committed.
             if (kb.field.chars() >= kb.field.max_chars) return false;
+            // The engine is shared by every field: a composition this field does not show (left by
+            // another field, or by a state cleared without the engine) is not continued.
+            if (!kb.ime.composing()) engine.clear();
             kb.typed += key.ch;
             take(kb, typing, engine.press(key.ch));
             return true;
         }
         return kb.field.insert(std::string(1, key.ch));
+    case KeyCode::punctuation:
+        // As in any Chinese input method: what is being written goes in first, then the mark.
+        commit_first(kb, typing);
+        kb.field.insert(key.mark);
+        return true;
     case KeyCode::space:
-        if (composing) {
-            take(kb, typing, engine.space());
-            return true;
-        }
+        if (commit_first(kb, typing)) return true;
         return kb.layout == KeyboardLayout::text && kb.field.insert(" ");
     case KeyCode::backspace:
-        // The composition first, then the text.
+        // The composition or the last stroke first, then the text.
+        if (kb.handwriting && !kb.strokes.empty()) {
+            kb.strokes.pop_back();
+            kb.drawing = false;
+            recognize(kb, typing);
+            return true;
+        }
         if (composing) {
             if (!kb.typed.empty()) kb.typed.pop_back();
             take(kb, typing, engine.backspace());
@@ -207,14 +413,25 @@ bool apply_key(KeyboardState& kb, Typing& typing, const KeyPress& key) {
         kb.clear();
         return true;
     case KeyCode::mode:
-        // Leaving pinyin keeps what was typed: the letters go into the field as they are.
-        if (composing) {
-            const std::string letters = kb.typed;
-            take(kb, typing, engine.clear());
-            kb.field.insert(letters);
-        }
+        keep_composition_as_letters(kb, typing);
         kb.pinyin = !kb.pinyin;
         kb.typed.clear();
+        return true;
+    case KeyCode::handwriting:
+        keep_composition_as_letters(kb, typing);
+        kb.typed.clear();
+        kb.handwriting = true;
+        return true;
+    case KeyCode::pinyin:
+    case KeyCode::letters:
+        keep_composition_as_letters(kb, typing);
+        kb.typed.clear();
+        kb.clear_pad();
+        kb.handwriting = false;
+        kb.pinyin = key.code == KeyCode::pinyin;
+        return true;
+    case KeyCode::rewrite:
+        kb.clear_pad();
         return true;
     case KeyCode::prev_page:
         if (composing) take(kb, typing, engine.page_up());
@@ -223,24 +440,25 @@ bool apply_key(KeyboardState& kb, Typing& typing, const KeyPress& key) {
         if (composing) take(kb, typing, engine.page_down());
         return false;
     case KeyCode::candidate:
+        if (kb.handwriting) {
+            if (key.candidate < 0 || static_cast<std::size_t>(key.candidate) >= kb.written.size()) return false;
+            kb.field.insert(kb.written[static_cast<std::size_t>(key.candidate)]);
+            kb.clear_pad();
+            return true;
+        }
         if (!composing) return false;
         take(kb, typing, engine.pick(key.candidate));
         return true;
     case KeyCode::done:
-        // A half-typed composition is kept as the letters typed, never silently dropped.
-        if (composing) {
-            const std::string letters = kb.typed;
-            take(kb, typing, engine.clear());
-            kb.field.insert(letters);
-        }
+        keep_composition_as_letters(kb, typing);
         return false;
     }
     return false;
 }
 
 float keyboard_height(const Ui& ui, KeyboardLayout layout) {
-    const float h = key_height(ui), gap = key_gap(ui);
-    return layout == KeyboardLayout::text ? 6 * h + 6 * gap : 5 * h + 4 * gap;
+    // The candidate bar, then the same height of letters or pad: switching input moves nothing.
+    return layout == KeyboardLayout::text ? key_height(ui) + 2 * key_gap(ui) + body_height(ui) : body_height(ui);
 }
 
 std::optional<KeyPress> draw_keyboard(KeyboardState& kb, Typing& typing, Ui& ui, float width) {
@@ -248,9 +466,12 @@ std::optional<KeyPress> draw_keyboard(KeyboardState& kb, Typing& typing, Ui& ui,
     const float height = keyboard_height(ui, kb.layout);
     std::optional<KeyPress> pressed;
     if (kb.layout == KeyboardLayout::text) {
+        adopt_recognition(kb, typing);
         pressed = draw_candidate_bar(kb, typing, ui, origin, width);
-        const float bar = key_height(ui) + key_gap(ui);
-        if (auto k = draw_text_keys(kb, ui, origin + ImVec2(0, bar), width)) pressed = k;
+        const ImVec2 below = origin + ImVec2(0, key_height(ui) + 2 * key_gap(ui));
+        auto k = kb.handwriting ? draw_handwriting_keys(kb, typing, ui, below, width)
+                                : draw_text_keys(kb, typing, ui, below, width);
+        if (k) pressed = k;
     } else {
         pressed = draw_numeric_keys(ui, origin, width);
     }

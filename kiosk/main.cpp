@@ -5,6 +5,7 @@
 
 #include "config.hpp"
 #include "glfw_runner.hpp"
+#include "gongshi/log_file.hpp"
 #include "gongshi/sync/http_client.hpp"
 
 int main(int argc, char** argv) {
@@ -14,6 +15,10 @@ int main(int argc, char** argv) {
         (command_line.exit_code == 0 ? std::cout : std::cerr) << command_line.message;
         return command_line.exit_code;
     }
+    // Bounded and rotated (2 MB x 5 files): a week offline cannot fill the disk. A kiosk that
+    // cannot write its log still runs, logging to stderr.
+    const auto log_file = gongshi::LogFile::open(command_line.options->config.effective_log_dir(), "kiosk");
+    if (!log_file) std::cerr << log_file.error() << " (logging to stderr only)\n";
     const gongshi::sync::CurlGlobal curl;  // before any thread starts
     return gongshi::kiosk::run_kiosk(*command_line.options);
 }

@@ -30,29 +30,28 @@ void add_card_glyphs(GlyphSet& glyphs, const MemberCard& c) {
     for (const std::string& p : c.post_names) glyphs.add_text(p);
 }
 
+// The members a search finds (name, pinyin, initials or member number), their text in the glyph set.
+MemberPage search_members(const Cache& cache, const MemberFilter& filter, GlyphSet& glyphs) {
+    MemberPage page = cache.members(filter);
+    for (const MemberCard& c : page.rows) add_card_glyphs(glyphs, c);
+    return page;
+}
+
 PledgesModel build_pledges(const Cache& cache, const MemberFilter& filter, GlyphSet& glyphs) {
     PledgesModel m;
     m.built_for = filter;
-    MemberPage page = cache.members(filter);
+    MemberPage page = search_members(cache, filter, glyphs);
     m.cards = std::move(page.rows);
     m.total = page.total;
     for (const Grid& g : cache.grids()) m.grids.push_back({g.id, g.name});
     for (const Unit& u : cache.units()) m.units.push_back({u.id, u.name});
     for (const std::string& c : cache.post_categories()) m.categories.push_back({c, c});
-    for (const MemberCard& c : m.cards) add_card_glyphs(glyphs, c);
     for (const auto* list : {&m.grids, &m.units, &m.categories})
         for (const Choice& c : *list) glyphs.add_text(c.label);
     return m;
 }
 
-ProfileModel build_profile(const Cache& cache, const std::string& member_id, std::int64_t now, GlyphSet& glyphs) {
-    ProfileModel m;
-    m.built_for = member_id;
-    m.profile = cache.member_profile(member_id, now);
-    if (!m.profile) return m;
-    std::unordered_map<std::string, std::string> grid_names;
-    for (const Grid& g : cache.grids()) grid_names[g.id] = g.name;
-    const MemberProfile& p = *m.profile;
+void add_profile_glyphs(GlyphSet& glyphs, const MemberProfile& p) {
     add_card_glyphs(glyphs, p.card);
     for (const ClaimedPost& c : p.posts) {
         glyphs.add_text(c.post.name);
@@ -69,10 +68,53 @@ ProfileModel build_profile(const Cache& cache, const std::string& member_id, std
     for (const Wish& w : p.wishes) {
         glyphs.add_text(w.text);
         glyphs.add_text(w.category);
+    }
+}
+
+ProfileModel build_profile(const Cache& cache, const std::string& member_id, std::int64_t now, GlyphSet& glyphs) {
+    ProfileModel m;
+    m.built_for = member_id;
+    m.profile = cache.member_profile(member_id, now);
+    if (!m.profile) return m;
+    add_profile_glyphs(glyphs, *m.profile);
+    std::unordered_map<std::string, std::string> grid_names;
+    for (const Grid& g : cache.grids()) grid_names[g.id] = g.name;
+    for (const Wish& w : m.profile->wishes) {
         m.wish_grids.push_back(grid_names[w.grid_id]);
         glyphs.add_text(m.wish_grids.back());
     }
     return m;
+}
+
+// 积分查询's page of one member: the profile (points, history, grades), this month's rank, the
+// rewards within the balance and the QR code of the same page on the central site.
+void build_points_page(PointsLookupModel& m, const Cache& cache, const std::string& member_id, std::int64_t now,
+                       const std::string& url_pattern, GlyphSet& glyphs) {
+    m.built_for_member = member_id;
+    m.profile = cache.member_profile(member_id, now);
+    m.month_rank.reset();
+    m.month_ranked = 0;
+    m.affordable.clear();
+    m.qr = {};
+    if (!m.profile) return;
+    add_profile_glyphs(glyphs, *m.profile);
+    RankingQuery month;
+    month.period = period_containing(PeriodKind::month, community_today(cache, now));
+    if (const std::optional<int> offset = cache.ranking_offset_of(month, member_id)) {
+        month.offset = *offset;
+        month.limit = 1;
+        Ranking row = cache.ranking(month);
+        m.month_ranked = row.total;
+        if (!row.rows.empty()) m.month_rank = std::move(row.rows.front());
+    }
+    for (Reward& r : cache.rewards())
+        if (r.cost <= m.profile->points.balance) {
+            glyphs.add_text(r.name);
+            m.affordable.push_back(std::move(r));
+        }
+    std::stable_sort(m.affordable.begin(), m.affordable.end(), [](const Reward& a, const Reward& b) { return a.cost < b.cost; });
+    m.url = fill_pattern(url_pattern, "{member_no}", m.profile->card.member.member_no);
+    m.qr = encode_qr(m.url).value_or(QrCode{});
 }
 
 RegistrationModel build_registration(const Cache& cache, const RegistrationUi& ui, GlyphSet& glyphs) {
@@ -117,6 +159,7 @@ RegistrationModel build_registration(const Cache& cache, const RegistrationUi& u
 MemberScreensUi fresh_member_screens_ui() {
     MemberScreensUi ui;
     ui.pledges.search.field.max_chars = kSearchMaxChars;
+    ui.points.search.field.max_chars = kSearchMaxChars;
     return ui;
 }
 
@@ -126,6 +169,27 @@ MemberFilter pledges_query(const PledgesUi& ui) {
     f.offset = 0;
     f.limit = ui.shown;
     return f;
+}
+
+void refresh_points_lookup(PointsLookupModel& model, const PointsLookupUi& ui, const Cache& cache, std::int64_t now_unix,
+                           const std::string& url_pattern, GlyphSet& glyphs) {
+    const std::int64_t version = cache.data_version();
+    const bool data_moved = version != model.data_version;
+    model.data_version = version;
+    const std::string query = ui.search.query();
+    if (data_moved || model.built_for_search != query) {
+        model.built_for_search = query;
+        model.matches = {};
+        // An empty search lists nobody: a member looks for themselves, not through everyone.
+        if (!query.empty()) {
+            MemberFilter f;
+            f.search = query;
+            f.limit = kPointsMatches;
+            model.matches = search_members(cache, f, glyphs);
+        }
+    }
+    if (!ui.member_id.empty() && (data_moved || model.built_for_member != ui.member_id))
+        build_points_page(model, cache, ui.member_id, now_unix, url_pattern, glyphs);
 }
 
 void refresh_member_models(MemberScreensModels& models, const MemberScreensUi& ui, const Cache& cache,

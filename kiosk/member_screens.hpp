@@ -14,6 +14,7 @@
 #include "gongshi/cache.hpp"
 #include "keyboard.hpp"
 #include "navigation.hpp"
+#include "qr.hpp"
 #include "widgets.hpp"
 
 namespace gongshi::kiosk {
@@ -40,10 +41,17 @@ struct RegistrationUi {
     int shown = kMembersPerPage;
 };
 
+// 积分查询: the member looks themselves up, then sees their points page.
+struct PointsLookupUi {
+    KeyboardState search;   // name, pinyin, initials or member number
+    std::string member_id;  // whose page is open; empty: the search
+};
+
 struct MemberScreensUi {
     PledgesUi pledges;
     std::string profile_member_id;  // whose profile ScreenKind::member_profile shows
     RegistrationUi registration;
+    PointsLookupUi points;
 };
 // The search field holds up to this many characters (a name, or its pinyin).
 inline constexpr std::size_t kSearchMaxChars = 24;
@@ -83,11 +91,27 @@ struct RegistrationModel {
     std::vector<UnitRow> units;  // the tab's status (units tab) or every paired unit (pairings tab)
 };
 
+inline constexpr int kPointsMatches = 30;  // names offered while searching
+
+struct PointsLookupModel {
+    std::int64_t data_version = -1;
+    std::optional<std::string> built_for_search;
+    MemberPage matches;  // nobody while the search is empty
+    std::string built_for_member;
+    std::optional<MemberProfile> profile;  // points, history, grades
+    std::optional<RankingRow> month_rank;  // none without points this month
+    int month_ranked = 0;                  // members with points this month
+    std::vector<Reward> affordable;        // cost within the balance, cheapest first
+    std::string url;                       // member_points_url_pattern filled in
+    QrCode qr;                             // of url; empty if it could not be encoded
+};
+
 struct MemberScreensModels {
     std::int64_t data_version = -1;
     PledgesModel pledges;
     ProfileModel profile;
     RegistrationModel registration;
+    PointsLookupModel points;  // refresh_points_lookup
 };
 
 // The member screens' part of App: their UI state and the models built for it.
@@ -104,6 +128,11 @@ MemberFilter pledges_query(const PledgesUi& ui);
 void refresh_member_models(MemberScreensModels& models, const MemberScreensUi& ui, const Cache& cache,
                            const std::vector<ScreenKind>& stack, std::int64_t now_unix, GlyphSet& glyphs);
 
+// 积分查询's model: the matches of the search as it is typed, and the page of the member chosen.
+// UI thread, between frames, while the screen is on the stack.
+void refresh_points_lookup(PointsLookupModel& model, const PointsLookupUi& ui, const Cache& cache, std::int64_t now_unix,
+                           const std::string& url_pattern, GlyphSet& glyphs);
+
 // ---- screens ----
 
 // Tapping a card sets state.profile_member_id and opens the profile.
@@ -112,11 +141,28 @@ std::optional<Action> draw_pledges(const PledgesModel& model, MemberScreensUi& s
 std::optional<Action> draw_member_profile(const ProfileModel& model, const DataState& data, Ui& ui);
 std::optional<Action> draw_registration(const RegistrationModel& model, RegistrationUi& state, const DataState& data,
                                         Ui& ui);
+// Tapping a match sets state.member_id; 重新查找 clears it.
+std::optional<Action> draw_points_lookup(const PointsLookupModel& model, PointsLookupUi& state, const DataState& data,
+                                         Typing& typing, Ui& ui);
+
+// A member's points: this month and year by kind, the balance, then every entry with its reason
+// (newest first, clipped to the view). Profile and 积分查询.
+void draw_points_section(const MemberProfile& profile, Ui& ui);
+// The yearly grades (and honours), newest first.
+void draw_grades_section(const std::vector<Evaluation>& evaluations, Ui& ui);
+// A section title with a little space above it.
+void draw_section(Ui& ui, Str title);
 
 // Shared by the three: the first-sync / offline message when there is no data at all.
 void draw_no_data(const DataState& data, Ui& ui);
 // A row of choices (tabs or chips) of equal width; returns the index tapped.
 std::optional<int> draw_choice_row(Ui& ui, const std::vector<std::pair<std::string, bool>>& choices, float width);
+// A page of big choice buttons under `title`, 全部 first, the current one highlighted. Returns
+// what was tapped this frame: an empty optional inside for 全部.
+std::optional<std::optional<std::string>> draw_choice_page(Ui& ui, const char* title, const std::vector<Choice>& choices,
+                                                           const std::optional<std::string>& current);
+// The label of the chosen filter value (全部 when none), for the button that opens its page.
+const char* chosen_label(const std::vector<Choice>& choices, const std::optional<std::string>& id);
 std::string local_date_text(const Timestamp& t);
 // `s` cut to `width` pixels with an ellipsis, for one-line text in a fixed box (a card).
 std::string fit_text(ImFont* font, std::string_view s, float width);

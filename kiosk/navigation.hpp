@@ -15,6 +15,11 @@ namespace gongshi::kiosk {
 enum class ScreenKind {
     home, pledges, posts, rankings, evaluations, registration, wishes, notices, rewards, points_lookup, about,
     member_profile,  // whose: App::member_screens.ui.profile_member_id (set by the screen that opens it)
+    wish_post,       // 我要许愿: the five steps; the form is App::wish_screens.ui.form
+    wish_tracking,   // 查询进度: a wish's status by its tracking code; App::wish_tracking
+    // Staff mode (App::staff set), reached by the long press on the community name.
+    staff_login, staff_home, staff_notices, staff_wish_review, staff_sync, staff_device,
+    staff_notice_edit,  // which: App::staff_edit.ui.editor (set by 公告管理 before it opens)
 };
 
 struct OpenScreen {
@@ -26,7 +31,8 @@ struct DismissIdle {};  // the tap on an idle overlay (countdown, attract loop, 
 struct ChangeView {       // a disclosure screen's choice (period, year, category, notice, page)
     ViewChange view;
 };
-using Action = std::variant<OpenScreen, GoBack, GoHome, DismissIdle, ChangeView>;
+struct SubmitWish {};  // 提交 on the wish form: App queues it (submit_wish_form) after the frame
+using Action = std::variant<OpenScreen, GoBack, GoHome, DismissIdle, ChangeView, SubmitWish>;
 
 struct TileInfo {
     ScreenKind screen;

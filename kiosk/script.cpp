@@ -1,8 +1,15 @@
 #include "script.hpp"
 
+#include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <fstream>
+#include <iostream>
 #include <sstream>
+
+#include "keyboard.hpp"  // kPadTapLabel
+#include "process_stats.hpp"
+#include "random_walk.hpp"
 
 namespace gongshi::kiosk {
 
@@ -58,6 +65,15 @@ Result<StepAction> parse_action(std::string_view line) {
             }
         return StepAction{step::Tap{rest_of(line, "tap"), 1}};
     }
+    if (cmd == "press") {
+        if (w.size() < 3) return R::failure("usage: press LABEL MS");
+        const auto ms = number<double>(w.back());
+        if (!ms || *ms < 0) return bad_number(w.back());
+        std::string label = rest_of(line, "press");
+        label = label.substr(0, label.rfind(w.back()));
+        label.erase(label.find_last_not_of(" \t") + 1);
+        return StepAction{step::Press{label, *ms}};
+    }
     if (cmd == "tap-at") {
         if (auto e = need(2, "tap-at X Y")) return *e;
         const auto x = number<float>(w[1]), y = number<float>(w[2]);
@@ -73,6 +89,19 @@ Result<StepAction> parse_action(std::string_view line) {
             v[i] = *n;
         }
         return StepAction{step::Drag{ImVec2(v[0], v[1]), ImVec2(v[2], v[3]), v[4]}};
+    }
+    if (cmd == "stroke") {
+        if (w.size() < 3) return R::failure("usage: stroke X,Y X,Y ... (at least two points, fractions of the pad)");
+        step::Stroke stroke;
+        for (std::size_t i = 1; i < w.size(); ++i) {
+            const std::size_t comma = w[i].find(',');
+            const auto x = number<float>(w[i].substr(0, comma));
+            const auto y = comma == std::string_view::npos ? std::nullopt : number<float>(w[i].substr(comma + 1));
+            if (!x || !y || *x < 0 || *x > 1 || *y < 0 || *y > 1)
+                return R::failure("not a point X,Y between 0 and 1: " + std::string(w[i]));
+            stroke.points.emplace_back(*x, *y);
+        }
+        return StepAction{std::move(stroke)};
     }
     if (cmd == "keys") {
         const std::string letters = rest_of(line, "keys");
@@ -97,6 +126,18 @@ Result<StepAction> parse_action(std::string_view line) {
         const std::string label = rest_of(line, "expect");
         if (label.empty()) return R::failure("usage: expect LABEL");
         return StepAction{step::Expect{label}};
+    }
+    if (cmd == "walk") {
+        if (auto e = need(2, "walk N SEED")) return *e;
+        const auto n = number<int>(w[1]);
+        const auto seed = number<std::uint32_t>(w[2]);
+        if (!n || *n < 0) return bad_number(w[1]);
+        if (!seed) return bad_number(w[2]);
+        return StepAction{step::Walk{*n, *seed}};
+    }
+    if (cmd == "stats") {
+        if (auto e = need(1, "stats NAME")) return *e;
+        return StepAction{step::Stats{std::string(w[1])}};
     }
     return R::failure("unknown step \"" + std::string(cmd) + "\"");
 }
@@ -129,13 +170,25 @@ Status pick_candidate(FrameDriver& d, int nth) {
     return success();
 }
 
+Status stroke_on_pad(FrameDriver& d, const std::vector<ImVec2>& fractions) {
+    const Tappable* pad = d.taps().find(kPadTapLabel);
+    if (pad == nullptr) return Status::failure("no handwriting pad on this screen");
+    std::vector<ImVec2> points;
+    for (const ImVec2& f : fractions)
+        points.emplace_back(pad->min.x + f.x * (pad->max.x - pad->min.x), pad->min.y + f.y * (pad->max.y - pad->min.y));
+    stroke(d, points);
+    return success();
+}
+
 Status run_step(const Step& s, FrameDriver& d) {
     struct Visitor {
         FrameDriver& d;
         Status operator()(const step::Tap& t) { return tap(d, t.label, t.nth); }
         Status operator()(const step::TapAt& t) { tap_at(d, t.pos); return success(); }
+        Status operator()(const step::Press& t) { return press(d, t.label, t.ms); }
         Status operator()(const step::Drag& t) { drag(d, t.from, t.to, t.ms); return success(); }
         Status operator()(const step::Keys& t) { return press_keys(d, t.letters); }
+        Status operator()(const step::Stroke& t) { return stroke_on_pad(d, t.points); }
         Status operator()(const step::Candidate& t) { return pick_candidate(d, t.nth); }
         Status operator()(const step::Wait& t) { wait(d, t.ms); return success(); }
         Status operator()(const step::Idle& t) { idle(d, t.seconds); return success(); }
@@ -143,6 +196,17 @@ Status run_step(const Step& s, FrameDriver& d) {
         Status operator()(const step::Expect& t) {
             if (d.taps().find(t.label) != nullptr) return success();
             return Status::failure("\"" + t.label + "\" is not on screen (visible: " + list_labels(d.taps()) + ")");
+        }
+        Status operator()(const step::Walk& t) {
+            WalkReport report;
+            random_walk(d, t.interactions, t.seed, report);
+            std::cout << "WALK " << report.interactions() << " interactions, " << report.labels_tapped.size()
+                      << " distinct targets tapped" << std::endl;
+            return success();
+        }
+        Status operator()(const step::Stats& t) {
+            std::cout << stats_line(t.name, current_process_stats(), d.live_textures()) << std::endl;
+            return success();
         }
     };
     return std::visit(Visitor{d}, s.action);
@@ -193,6 +257,19 @@ Status tap(FrameDriver& d, std::string_view label, int nth) {
     return success();
 }
 
+Status press(FrameDriver& d, std::string_view label, double ms) {
+    const Tappable* target = d.taps().find(label);
+    if (target == nullptr)
+        return Status::failure("no \"" + std::string(label) + "\" on screen (visible: " + list_labels(d.taps()) + ")");
+    const ImVec2 at = target->center();
+    const double until = d.clock().seconds() + ms / 1000.0;
+    do d.frame(PointerInput{at, true});
+    while (d.clock().seconds() < until);
+    d.frame(PointerInput{at, false});
+    d.frame(std::nullopt);
+    return success();
+}
+
 void drag(FrameDriver& d, ImVec2 from, ImVec2 to, double ms) {
     // Follows the clock, not a frame count, so the fling speed is the same at any frame rate.
     const double start = d.clock().seconds(), duration = ms / 1000.0;
@@ -204,6 +281,23 @@ void drag(FrameDriver& d, ImVec2 from, ImVec2 to, double ms) {
         if (t >= 1.0) break;
     }
     d.frame(PointerInput{to, false});
+    d.frame(std::nullopt);
+}
+
+void stroke(FrameDriver& d, const std::vector<ImVec2>& points) {
+    if (points.empty()) return;
+    constexpr float kPxPerFrame = 8.0f;  // ~480 px/s at 60 frames a second: an unhurried hand
+    d.frame(PointerInput{points.front(), true});
+    for (std::size_t i = 1; i < points.size(); ++i) {
+        const ImVec2 a = points[i - 1], b = points[i];
+        const float length = std::hypot(b.x - a.x, b.y - a.y);
+        const int frames = std::max(1, static_cast<int>(std::ceil(length / kPxPerFrame)));
+        for (int f = 1; f <= frames; ++f) {
+            const float t = static_cast<float>(f) / static_cast<float>(frames);
+            d.frame(PointerInput{ImVec2(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t), true});
+        }
+    }
+    d.frame(PointerInput{points.back(), false});
     d.frame(std::nullopt);
 }
 

@@ -18,6 +18,7 @@ struct SyncStatus {
     std::optional<std::int64_t> last_success_unix;
     int outbox_depth = 0;   // residents' submissions not yet acknowledged by the server
     std::string last_error;  // for staff, never for residents
+    bool auth_alert = false;  // the server refuses this kiosk's token: the outbox is paused (sync health)
 
     bool shows_offline_badge() const { return connection != Connection::online; }
 };

@@ -79,7 +79,7 @@ void begin_touch_scroll(TouchScrolls& scrolls, const char* str_id, ImVec2 size) 
     case Phase::idle:
         break;
     case Phase::pending: {
-        if (!io.MouseDown[0]) {
+        if (!io.MouseDown[0] || (GImGui->ActiveId != 0 && GImGui->ActiveId == scrolls.drag_owner())) {
             s.phase = Phase::idle;
             break;
         }

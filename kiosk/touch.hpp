@@ -57,9 +57,14 @@ public:
     bool any_flinging() const;
     // Forgets every list: they stop, and start from the top when next drawn.
     void stop_all() { states_.clear(); }
+    // An item that takes drags itself (the handwriting pad) claims the press it holds, each frame:
+    // no list around it scrolls or takes the press away.
+    void claim_drag(ImGuiID item) { drag_owner_ = item; }
+    ImGuiID drag_owner() const { return drag_owner_; }
 
 private:
     std::unordered_map<ImGuiID, ScrollState> states_;
+    ImGuiID drag_owner_ = 0;
 };
 
 // A child window scrolled by dragging, with inertia. Always pair with end_touch_scroll.

@@ -8,12 +8,21 @@
 #include <variant>
 #include <vector>
 
+#include "gongshi/inquiry.hpp"
 #include "image_decode.hpp"
+#include "ime/handwriting_worker.hpp"
 #include "sync_status.hpp"
 
 namespace gongshi::kiosk {
 
-using UiMessage = std::variant<SyncStatus, DecodedImage>;
+// The answer to an App::inquire, with the callback to run on the UI thread.
+struct InquiryReply {
+    InquiryDone done;
+    InquiryAnswer answer;
+};
+
+// Handwriting results come from the recogniser's thread (HandwritingWorker).
+using UiMessage = std::variant<SyncStatus, DecodedImage, InquiryReply, ime::RecognitionResult>;
 
 class UiQueue {
 public:

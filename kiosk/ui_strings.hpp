@@ -6,6 +6,7 @@
 #include <initializer_list>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace gongshi::kiosk {
 
@@ -39,7 +40,11 @@ enum class Str {
     about_screen, about_software, about_cache, about_no_data, image_missing,
     // On-screen keyboard.
     kb_preparing, kb_unavailable, kb_space, kb_backspace, kb_clear, kb_done, kb_mode_pinyin, kb_mode_ascii,
-    kb_prev_page, kb_next_page,
+    kb_prev_page, kb_next_page, kb_punctuation, kb_handwriting, kb_pinyin, kb_rewrite, kb_hw_hint, kb_hw_recognizing,
+    kb_hw_unavailable,
+    // 积分查询.
+    points_search_hint, points_search_prompt, points_no_match, points_balance_label, points_month, points_rank,
+    points_no_rank, points_affordable, points_affordable_none, points_scan, points_search_again,
     // Member screens: shared states and filters.
     no_data_syncing, no_data_offline, filter_all, filter_chip, filter_grid, filter_unit, filter_category,
     filter_registration, registered, unregistered, clear_filters, load_more, date_ymd,
@@ -65,6 +70,51 @@ enum class Str {
     posts_full, posts_duties, posts_holders, posts_scan, posts_empty,
     notices_pinned, notices_position, notices_prev, notices_next, notices_empty, notices_published,
     rewards_cost, rewards_stock, rewards_sold_out, rewards_empty, attract_fulfilled, attract_wish_row,
+    // Staff editing: 公告管理 and 心愿审核.
+    staff_notices_heading, staff_new_notice, staff_edit, staff_pin, staff_unpin, staff_state_published,
+    staff_state_scheduled, staff_state_expired, staff_pending, staff_publish_at, staff_expire_at,
+    staff_conflict, staff_redo, staff_refused, staff_refused_new, staff_notices_empty, staff_saved_pending,
+    staff_save_failed, staff_title_required, staff_body_required, staff_no_changes, staff_editor_edit,
+    staff_field_title, staff_field_body,
+    staff_title_hint, staff_body_hint, staff_chars, staff_publish_label, staff_expire_label, staff_no_expiry,
+    staff_today, staff_plus_day, staff_hour_up, staff_hour_down, staff_set_expiry, staff_clear_expiry,
+    staff_end_of_today, staff_pictures, staff_no_pictures, staff_attached, staff_save, staff_cancel,
+    staff_review_heading, staff_review_empty, staff_review_count, staff_approve, staff_reject,
+    staff_confirm_reject, staff_reason_hint, staff_reason_duplicate, staff_reason_unclear,
+    staff_reason_elsewhere, staff_reason_improper, staff_marks, staff_submitted, staff_reviewed_heading,
+    staff_approved_row, staff_rejected_row, staff_review_taken, staff_review_refused,
+    // 微心愿: the board and the posting flow.
+    wish_tab_open, wish_new, wish_filter_category, wish_filter_estate, wish_scan, wish_claimed_by, wish_claimed_on,
+    wish_fulfilled_on, wish_submitted_on, wish_resident, wish_board_empty, wish_board_count, wish_post_title,
+    wish_progress, wish_step_category, wish_step_text, wish_step_place, wish_step_phone, wish_step_confirm,
+    wish_next, wish_prev, wish_need_category, wish_need_text, wish_need_place, wish_need_phone, wish_need_choice, wish_text_hint,
+    wish_counter, wish_phrases_title, wish_place_title, wish_name_title, wish_name_hint, wish_name_preview,
+    wish_name_none, wish_phone_notice, wish_phone_agree, wish_phone_skip, wish_phone_hint, wish_phone_echo,
+    wish_field_category, wish_field_text, wish_field_place, wish_field_name, wish_field_phone,
+    wish_not_given, wish_submit, wish_done_title, wish_code_label, wish_write_down, wish_scan_status,
+    wish_review_note, wish_finish, wish_no_kiosk_code, wish_unreadable, wish_name_too_long, wish_no_free_code, wish_not_saved,
+    wish_no_outbox, wish_no_places, wish_default_categories,
+    wish_phrases_help, wish_phrases_medical, wish_phrases_study, wish_phrases_repair, wish_phrases_legal,
+    wish_phrases_other,
+    // 查询进度: a wish's progress by its tracking code.
+    track_open, track_title, track_subtitle, track_field, track_field_hint, track_submit, track_where_code,
+    track_waiting, track_invalid, track_unknown, track_unknown_offline, track_code_shown, track_category,
+    track_pending_review, track_rejected, track_pending_upload, track_explain_pending_review, track_explain_open,
+    track_explain_claimed, track_explain_fulfilled, track_explain_rejected, track_explain_pending_upload,
+    track_from_server, track_from_cache, track_from_outbox,
+    // Staff mode: login, staff home, sync health, device facts.
+    staff_mode_marker, staff_login_title, staff_login_subtitle, staff_login_id, staff_login_pin,
+    staff_login_id_hint, staff_login_pin_hint, staff_login_dot, staff_login_submit, staff_login_checking, staff_login_invalid,
+    staff_login_wait, staff_login_locked, staff_login_short_pin, staff_login_need_id, staff_login_no_outbox,
+    staff_home_title, staff_role_admin, staff_role_staff, staff_home_hint, staff_sync_health, staff_device_info,
+    staff_sync_now, staff_restart, staff_quit, staff_logout, staff_confirm, staff_confirm_restart,
+    staff_confirm_quit, staff_confirm_discard, staff_sync_requested, staff_sync_unavailable, staff_retry_queued,
+    staff_discarded, staff_command_failed, sync_summary, sync_online, sync_offline, sync_no_server,
+    sync_never, sync_paused, sync_errors, sync_no_errors, sync_pending, sync_dead, sync_none,
+    sync_row, sync_retry, sync_discard, sync_outbox_unavailable, outbox_kind_wish, outbox_kind_notice,
+    outbox_kind_notice_edit, outbox_kind_wish_review, outbox_kind_staff_action, device_version, device_uptime,
+    device_uptime_value, device_cache, device_outbox, device_free_disk, device_server, device_community,
+    device_kiosk_code, device_unknown,
     count_  // not a string: the number of entries
 };
 
@@ -72,5 +122,10 @@ const char* text(Str id);
 
 // Replaces each "{}" in the string with the next argument, in order.
 std::string format(Str id, std::initializer_list<std::string_view> args);
+
+// 微心愿: the built-in categories (when neither the community nor the config names any) and the
+// quick phrases offered for a category, each as the pieces of a "|"-separated string.
+std::vector<std::string> split_list(Str id);
+Str wish_phrases_for(std::string_view category);
 
 }  // namespace gongshi::kiosk

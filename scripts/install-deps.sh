@@ -9,7 +9,7 @@ packages=(
   libspdlog-dev libcli11-dev libtomlplusplus-dev
   libcurl4-openssl-dev libcpp-httplib-dev libssl-dev zlib1g-dev libbrotli-dev
   libimgui-dev libglfw3-dev libstb-dev libfontconfig-dev fonts-noto-cjk
-  libqrencode-dev libsodium-dev
+  libqrencode-dev libsodium-dev libsystemd-dev dpkg-dev
   librime-dev rime-prelude rime-essay rime-data-luna-pinyin libopencc-data
   libzinnia-dev tegaki-zinnia-simplified-chinese
   xvfb xauth libgl1-mesa-dri faketime

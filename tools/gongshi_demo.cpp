@@ -4,10 +4,12 @@
 
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 
 #include "gongshi/cache.hpp"
 #include "gongshi/demo_data.hpp"
+#include "gongshi/outbox.hpp"
 
 using namespace gongshi;
 
@@ -46,6 +48,15 @@ void print_summary(const Cache& cache, std::int64_t now) {
         std::cout << "  " << today.year - 1 << " " << g.grade << ": " << g.count << "\n";
 }
 
+// What the sync engine stores once it has reached a server (GET /api/v1/kiosk), so a kiosk run
+// without one can still make tracking codes: outbox.db beside the cache, as the kiosk looks for it.
+Status store_kiosk_code(const std::string& cache_path, const std::string& code) {
+    const std::filesystem::path dir = std::filesystem::path(cache_path).parent_path();
+    auto outbox = Outbox::open((dir / "outbox.db").string());
+    if (!outbox) return Status::failure(outbox.error());
+    return outbox->set_kiosk_code(code);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -60,6 +71,8 @@ int main(int argc, char** argv) {
     app.add_option("--today", today_text, "anchor date YYYY-MM-DD (default: today in Asia/Shanghai)");
     app.add_option("--seed", seed, "generator seed");
     app.add_flag("--quiet", quiet, "do not print the summary");
+    std::string kiosk_code;
+    app.add_option("--kiosk-code", kiosk_code, "also store this kiosk code in outbox.db beside the cache (as after a first sync)");
     CLI11_PARSE(app, argc, argv);
 
     const std::int64_t now = now_unix();
@@ -82,6 +95,10 @@ int main(int argc, char** argv) {
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     std::printf("wrote %zu records of preset '%s' to %s in %.2f s\n", demo.entities.size(), preset_name.c_str(),
                 cache_path.c_str(), seconds);
+    if (auto s = kiosk_code.empty() ? success() : store_kiosk_code(cache_path, kiosk_code); !s) {
+        std::cerr << "gongshi-demo: " << s.error() << "\n";
+        return 1;
+    }
     if (!quiet) print_summary(cache.value(), now);
     return 0;
 }

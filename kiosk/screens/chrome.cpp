@@ -17,14 +17,27 @@ void add_text(ImDrawList* dl, ImFont* font, ImVec2 pos, ImU32 color, std::string
     dl->AddText(font, font->FontSize, pos, color, s.data(), s.data() + s.size(), 0.0f, clip);
 }
 
+// The entry into staff mode: discreet (nothing shows it), and long enough that a resident resting
+// a finger on the name does not stumble into it. It fires while held, at the threshold.
+std::optional<Action> long_press_on_name(const StatusBarModel& m, Ui& ui, ImVec2 min, ImVec2 size) {
+    ImGui::SetCursorScreenPos(min);
+    ImGui::InvisibleButton("##community", size);
+    register_last_item(ui, m.community);
+    const ImGuiContext& g = *GImGui;
+    const auto hold = static_cast<float>(m.long_press_s);
+    if (!ImGui::IsItemActive() || g.ActiveIdTimer < hold || g.ActiveIdTimer - g.IO.DeltaTime >= hold) return std::nullopt;
+    return OpenScreen{m.staff_mode ? ScreenKind::staff_home : ScreenKind::staff_login};
+}
+
 }  // namespace
 
-void draw_status_bar(const StatusBarModel& m, Ui& ui) {
+std::optional<Action> draw_status_bar(const StatusBarModel& m, Ui& ui) {
     const Theme& t = ui.theme;
     const Palette& c = t.colors;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 min = ImGui::GetCursorScreenPos();
-    const float width = ImGui::GetContentRegionAvail().x, height = t.em(1.9f);
+    // At least a finger high: the community name in it is the long-press entry into staff mode.
+    const float width = ImGui::GetContentRegionAvail().x, height = std::max(t.em(1.9f), t.min_target_px);
     dl->AddRectFilled(min, min + ImVec2(width, height), to_u32(c.bar));
     // The edge matters in high contrast, where the bar is as black as the screen.
     dl->AddLine(ImVec2(min.x, min.y + height - 1), ImVec2(min.x + width, min.y + height - 1), to_u32(c.border), 2.0f);
@@ -40,19 +53,24 @@ void draw_status_bar(const StatusBarModel& m, Ui& ui) {
     };
     put_right(m.clock, to_u32(c.on_bar));
     if (!ui.portrait) put_right(m.date, to_u32(c.on_bar));
-    if (m.offline) {
-        const std::string_view label = text(Str::offline);
+    auto put_pill = [&](std::string_view label) {
         const float w = text_width(ui.body, label), inset = t.em(0.4f);
         const ImVec2 pill_min(right - w - 2 * inset, min.y + t.em(0.25f));
         dl->AddRectFilled(pill_min, ImVec2(right, min.y + height - t.em(0.25f)), to_u32(c.accent), t.em(0.7f));
         add_text(dl, ui.body, ImVec2(pill_min.x + inset, y), to_u32(c.on_accent), label);
         right = pill_min.x - gap;
-    }
+    };
+    if (m.offline) put_pill(text(Str::offline));
+    if (m.staff_mode) put_pill(text(Str::staff_mode_marker));
     if (m.outbox_depth > 0) put_right(format(Str::outbox_depth, {std::to_string(m.outbox_depth)}), to_u32(c.on_bar));
     put_right(m.updated, to_u32(c.on_bar));
     const ImVec4 clip(min.x, min.y, right, min.y + height);
     add_text(dl, ui.body, ImVec2(min.x + pad, y), to_u32(c.on_bar), m.community, &clip);
+    const float name_w = std::min(text_width(ui.body, m.community) + 2 * pad, right - min.x);
+    std::optional<Action> action = long_press_on_name(m, ui, min, ImVec2(std::max(name_w, t.min_target_px), height));
+    ImGui::SetCursorScreenPos(min);
     ImGui::Dummy(ImVec2(width, height));
+    return action;
 }
 
 std::optional<Action> draw_nav_bar(Ui& ui) {

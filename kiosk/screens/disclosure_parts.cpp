@@ -58,6 +58,19 @@ Card::~Card() {
     ImGui::Dummy(ImVec2(width_, t.em(0.4f)));
 }
 
+void draw_card_qr(Ui& ui, const QrCode& qr, ImVec2 top, float inner_width, float side, const char* caption) {
+    const Theme& t = ui.theme;
+    const ImVec2 qr_min(top.x + inner_width - side, top.y);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    draw_qr(dl, qr, qr_min, side);
+    const float caption_w = ui.body->CalcTextSizeA(ui.body->FontSize, FLT_MAX, 0.0f, caption).x;
+    dl->AddText(ui.body, ui.body->FontSize, ImVec2(qr_min.x + (side - caption_w) * 0.5f, qr_min.y + side + t.em(0.2f)),
+                to_u32(t.colors.accent), caption);
+    // Keep the card at least as tall as the code and its caption.
+    const float needed = top.y + side + ui.body->FontSize + t.em(0.2f) - ImGui::GetCursorScreenPos().y;
+    if (needed > 0) ImGui::Dummy(ImVec2(0, needed));
+}
+
 float line_height(const Ui& ui) { return ui.body->FontSize + ImGui::GetStyle().ItemSpacing.y; }
 
 }  // namespace gongshi::kiosk

@@ -62,6 +62,10 @@ private:
     bool highlight_;
 };
 
+// A "scan to claim" QR code at the top right of a card's content (`top`, `inner_width` of the
+// Card) with its caption under it; the card grows to hold both.
+void draw_card_qr(Ui& ui, const QrCode& qr, ImVec2 top, float inner_width, float side, const char* caption);
+
 // The height of one line of body text plus item spacing, the unit lists are laid out in.
 float line_height(const Ui& ui);
 

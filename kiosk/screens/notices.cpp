@@ -40,14 +40,17 @@ std::optional<int> draw_titles(const NoticesModel& model, int open, Ui& ui, ImVe
                               ImDrawFlags_RoundCornersLeft);
         float x = face.x + t.em(0.6f);
         const float y = face.y + (height - ui.body->FontSize) * 0.5f;
-        if (n.pinned) {
-            const char* pin = text(Str::notices_pinned);
-            const float w = ui.body->CalcTextSizeA(ui.body->FontSize, FLT_MAX, 0.0f, pin).x;
+        // Tags before the title: pinned, and a staff edit this kiosk has not delivered yet.
+        auto tag = [&](Str which) {
+            const char* tag_text = text(which);
+            const float w = ui.body->CalcTextSizeA(ui.body->FontSize, FLT_MAX, 0.0f, tag_text).x;
             dl->AddRectFilled(ImVec2(x - t.em(0.15f), y - t.em(0.1f)), ImVec2(x + w + t.em(0.15f), y + ui.body->FontSize + t.em(0.1f)),
                               to_u32(c.accent), t.em(0.2f));
-            dl->AddText(ui.body, ui.body->FontSize, ImVec2(x, y), to_u32(c.on_accent), pin);
+            dl->AddText(ui.body, ui.body->FontSize, ImVec2(x, y), to_u32(c.on_accent), tag_text);
             x += w + t.em(0.5f);
-        }
+        };
+        if (n.pinned) tag(Str::notices_pinned);
+        if (model.pending.count(n.id)) tag(Str::staff_pending);
         const ImVec4 clip(face.x, face.y, face.x + width - t.em(0.4f), face.y + height);
         dl->AddText(ui.body, ui.body->FontSize, ImVec2(x, y), to_u32(c.text), n.title.c_str(), nullptr, 0.0f, &clip);
         ImGui::Dummy(ImVec2(0, t.em(0.15f)));
@@ -65,7 +68,7 @@ int swipe_direction(const ImRect& area, float min_distance) {
     return d.x < 0 ? 1 : -1;  // the finger pushes the page away: leftwards brings the next one
 }
 
-int draw_body(const Notice& n, Ui& ui, ImVec2 size) {
+int draw_body(const Notice& n, bool pending, Ui& ui, ImVec2 size) {
     const Theme& t = ui.theme;
     const Palette& c = t.colors;
     begin_touch_scroll(ui.scrolls, ("##notice-" + n.id).c_str(), size);
@@ -74,6 +77,7 @@ int draw_body(const Notice& n, Ui& ui, ImVec2 size) {
     draw_text(ui.title, c.text, n.title, true);
     std::string meta = published_on(n.publish_at);
     if (n.pinned) meta = std::string(text(Str::notices_pinned)) + "　" + meta;
+    if (pending) meta = std::string(text(Str::staff_pending)) + "　" + meta;
     draw_text(ui.body, c.text_muted, meta);
     ImGui::Dummy(ImVec2(0, t.em(0.3f)));
     // Paragraphs with air between them: long notices are read standing, at arm's length.
@@ -115,7 +119,8 @@ std::optional<Action> draw_notices(const NoticesModel& model, const NoticesView&
     if (ui.portrait) ImGui::Dummy(ImVec2(0, gap - ImGui::GetStyle().ItemSpacing.y));
     else ImGui::SameLine(0, gap);
     ImGui::BeginGroup();
-    if (const int swipe = draw_body(model.notices[static_cast<std::size_t>(open)], ui, body)) action = go(open + swipe);
+    const Notice& shown = model.notices[static_cast<std::size_t>(open)];
+    if (const int swipe = draw_body(shown, model.pending.count(shown.id) > 0, ui, body)) action = go(open + swipe);
     const ImVec2 button(t.em(4.5f), t.em(2.2f));
     if (touch_button(ui, text(Str::notices_prev), button, ButtonKind::nav)) action = go(open - 1);
     ImGui::SameLine(0, t.em(0.8f));

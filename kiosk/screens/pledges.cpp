@@ -12,13 +12,6 @@ namespace gongshi::kiosk {
 
 namespace {
 
-const char* chosen_label(const std::vector<Choice>& choices, const std::optional<std::string>& id) {
-    if (!id) return text(Str::filter_all);
-    for (const Choice& c : choices)
-        if (c.id == *id) return c.label.c_str();
-    return text(Str::filter_all);
-}
-
 const char* registration_label(const std::optional<Registration>& r) {
     if (!r) return text(Str::filter_all);
     return text(*r == Registration::registered ? Str::registered : Str::unregistered);
@@ -65,15 +58,12 @@ void draw_filter_chips(const PledgesModel& model, PledgesUi& s, Ui& ui, float wi
 
 // A filter's choices as big buttons, 全部 first; choosing one closes the page.
 void draw_filter_page(const PledgesModel& model, PledgesUi& s, Ui& ui) {
-    std::vector<Choice> choices{{"", text(Str::filter_all)}};
+    std::vector<Choice> choices;
     std::optional<std::string> current;
     switch (s.picking) {
-    case MemberFilterKind::grid: choices.insert(choices.end(), model.grids.begin(), model.grids.end()); current = s.filter.grid_id; break;
-    case MemberFilterKind::unit: choices.insert(choices.end(), model.units.begin(), model.units.end()); current = s.filter.unit_id; break;
-    case MemberFilterKind::category:
-        choices.insert(choices.end(), model.categories.begin(), model.categories.end());
-        current = s.filter.post_category;
-        break;
+    case MemberFilterKind::grid: choices = model.grids; current = s.filter.grid_id; break;
+    case MemberFilterKind::unit: choices = model.units; current = s.filter.unit_id; break;
+    case MemberFilterKind::category: choices = model.categories; current = s.filter.post_category; break;
     case MemberFilterKind::registration:
         choices.push_back({"registered", text(Str::registered)});
         choices.push_back({"unregistered", text(Str::unregistered)});
@@ -81,26 +71,9 @@ void draw_filter_page(const PledgesModel& model, PledgesUi& s, Ui& ui) {
         break;
     case MemberFilterKind::none: return;
     }
-    draw_text(ui.title, ui.theme.colors.text, text(filter_name(s.picking)));
-    begin_touch_scroll(ui.scrolls, "##filter-choices", ImGui::GetContentRegionAvail());
-    const float width = ImGui::GetContentRegionAvail().x, gap = ui.theme.em(0.4f);
-    const int per_row = std::max(1, static_cast<int>(width / ui.theme.em(14.0f)));
-    const ImVec2 size((width - gap * static_cast<float>(per_row - 1)) / static_cast<float>(per_row),
-                      std::max(ui.theme.em(2.4f), ui.theme.min_target_px));
-    std::optional<std::string> picked;
-    bool tapped = false;
-    for (std::size_t i = 0; i < choices.size(); ++i) {
-        if (i % static_cast<std::size_t>(per_row) != 0) ImGui::SameLine(0, gap);
-        const Choice& c = choices[i];
-        const bool selected = (i == 0 && !current) || (current && *current == c.id);
-        const std::string label = fit_text(ui.body, c.label, size.x - ui.theme.em(0.8f)) + "##" + c.id;
-        if (touch_key(ui, label.c_str(), c.label, TapKind::button, size, selected)) {
-            tapped = true;
-            if (i > 0) picked = c.id;
-        }
-    }
-    end_touch_scroll(ui.scrolls);
+    const auto tapped = draw_choice_page(ui, text(filter_name(s.picking)), choices, current);
     if (!tapped) return;
+    const std::optional<std::string>& picked = *tapped;
     switch (s.picking) {
     case MemberFilterKind::grid: s.filter.grid_id = picked; break;
     case MemberFilterKind::unit: s.filter.unit_id = picked; break;

@@ -80,19 +80,7 @@ void draw_post(const PostCard& card, Ui& ui, float width) {
     for (std::size_t i = 0; i < v.holders.size(); ++i) holders += (i ? "、" : "") + v.holders[i].second;
     draw_text(ui.body, c.text_muted, holders);
     ImGui::PopTextWrapPos();
-    if (qr_side > 0) {
-        // Keep the card at least as tall as the code and its caption.
-        const float caption_h = ui.body->FontSize + t.em(0.2f);
-        const ImVec2 qr_min(top.x + frame.inner_width() - qr_side, top.y);
-        draw_qr(ImGui::GetWindowDrawList(), card.qr, qr_min, qr_side);
-        const char* scan = text(Str::posts_scan);
-        const float scan_w = ui.body->CalcTextSizeA(ui.body->FontSize, FLT_MAX, 0.0f, scan).x;
-        ImGui::GetWindowDrawList()->AddText(ui.body, ui.body->FontSize,
-                                            ImVec2(qr_min.x + (qr_side - scan_w) * 0.5f, qr_min.y + qr_side + t.em(0.2f)),
-                                            to_u32(c.accent), scan);
-        const float needed = top.y + qr_side + caption_h - ImGui::GetCursorScreenPos().y;
-        if (needed > 0) ImGui::Dummy(ImVec2(0, needed));
-    }
+    if (qr_side > 0) draw_card_qr(ui, card.qr, top, frame.inner_width(), qr_side, text(Str::posts_scan));
 }
 
 }  // namespace

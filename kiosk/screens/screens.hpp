@@ -19,6 +19,8 @@ struct StatusBarModel {
     std::string updated;  // 更新于 HH:MM
     bool offline = false;
     int outbox_depth = 0;
+    bool staff_mode = false;    // shows the staff-mode marker; the long press then opens staff home
+    double long_press_s = 2;    // on the community name: into staff mode
 };
 
 struct DeviceInfo {
@@ -28,7 +30,8 @@ struct DeviceInfo {
     ImVec2 display_size;
 };
 
-void draw_status_bar(const StatusBarModel& model, Ui& ui);
+// Returns the long press on the community name (registered under the name, for scripts' `press`).
+std::optional<Action> draw_status_bar(const StatusBarModel& model, Ui& ui);
 std::optional<Action> draw_nav_bar(Ui& ui);
 
 std::optional<Action> draw_home(const ViewModels& models, Ui& ui);

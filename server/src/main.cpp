@@ -3,8 +3,10 @@
 
 #include <csignal>
 #include <iostream>
+#include <memory>
 #include <thread>
 
+#include "gongshi/log_file.hpp"
 #include "gongshi/server/server.hpp"
 
 namespace {
@@ -35,7 +37,18 @@ int main(int argc, char** argv) {
     app.add_option("--key", options.key_file, "TLS private key (PEM)")->check(CLI::ExistingFile);
     app.add_flag("--enable-faults", options.enable_faults, "enable the fault-injection admin routes (tests only)");
     app.add_option("--admin-token", options.admin_token, "admin bearer token (default: random, in DIR/admin.token)");
+    std::string log_dir;
+    app.add_option("--log-dir", log_dir, "also log to DIR/server.log, rotated at 2 MB, 5 files at most");
     CLI11_PARSE(app, argc, argv);
+    std::unique_ptr<gongshi::LogFile> log_file;
+    if (!log_dir.empty()) {
+        auto opened = gongshi::LogFile::open(log_dir, "server");
+        if (!opened) {
+            std::cerr << "gongshi-server: " << opened.error() << '\n';
+            return 1;
+        }
+        log_file = std::move(opened.value());
+    }
     for (const auto& name : presets) options.demo.push_back(*gongshi::parse_preset(name));
 
     const sigset_t signals = stop_signals();

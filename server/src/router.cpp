@@ -194,7 +194,10 @@ void Router::dispatch(const Route& route, const httplib::Request& req, httplib::
     } catch (const ApiError& e) {
         send(error_reply(e), req, res);
     } catch (const std::exception& e) {
-        log(LogLevel::error, std::string("internal error on ") + req.method + " " + req.path + ": " + e.what());
+        // A named route by its name, not its path: GET /track/{code} holds what a resident typed.
+        // Unnamed routes are the admin ones, whose paths hold only ids.
+        const std::string where = route.name.empty() ? req.method + " " + req.path : "route " + route.name;
+        log(LogLevel::error, "internal error on " + where + ": " + e.what());
         send(error_reply(ApiError(500, "internal_error", "the server failed to process this request")), req, res);
     }
 }

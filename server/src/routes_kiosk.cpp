@@ -1,10 +1,9 @@
 // What a kiosk asks about itself and its residents: who am I, heartbeat, wish tracking, staff login.
-#include <sodium.h>
-
 #include <algorithm>
 #include <cctype>
 #include <limits>
 
+#include "gongshi/staff_auth.hpp"
 #include "gongshi/text.hpp"
 #include "routes.hpp"
 
@@ -44,7 +43,8 @@ Reply track(Store& store, const Call& call) {
         if (!ref || ref->community_id != call.kiosk->community_id) return std::nullopt;
         return s.load<Wish>(ref->community_id, ref->wish_id);
     });
-    if (!wish) throw ApiError(404, "not_found", "no wish with tracking code " + code + " in this community");
+    // The code is not echoed: clients log error messages, and the code is what a resident typed.
+    if (!wish) throw ApiError(404, "not_found", "no wish with this tracking code in this community");
     json out{{"tracking_code", wish->tracking_code},
              {"status", to_string(wish->status)},
              {"category", wish->category},
@@ -55,38 +55,23 @@ Reply track(Store& store, const Call& call) {
     return json_reply(200, out);
 }
 
-bool pin_matches(const std::string& hash, const std::string& pin) {
-    return crypto_pwhash_str_verify(hash.c_str(), pin.c_str(), pin.size()) == 0;
-}
-
-// For an unknown staff id the server still runs one argon2id verification, so the answer
-// takes as long as for a wrong PIN and does not reveal which staff ids exist.
-const std::string& decoy_hash() {
-    static const std::string hash = [] {
-        char out[crypto_pwhash_STRBYTES] = {};
-        const char decoy[] = "decoy";
-        if (crypto_pwhash_str(out, decoy, sizeof decoy - 1, crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                              crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
-            throw std::bad_alloc();
-        return std::string(out);
-    }();
-    return hash;
-}
-
 Reply login(Store& store, LoginLimiter& logins, const Call& call) {
     const json body = call.body();
     const std::string staff_id = required_string(body, "staff_id", 50);
     const std::string pin = required_string(body, "pin", 20);
     const std::string staff_key = call.community_id + "/" + staff_id;
     if (const auto wait = logins.blocked_for(call.kiosk->id, staff_key)) {
-        ApiError busy(429, "too_many_attempts", "too many wrong PINs: try again later");
+        // Also in the body: the kiosk's one-off requests see the body, not the headers.
+        ApiError busy(429, "too_many_attempts", "too many wrong PINs: try again later", {{"retry_after_s", *wait}});
         busy.retry_after_s = *wait;
         throw busy;
     }
     const auto staff = store.read([&](Session& s) { return s.load<StaffAccount>(call.community_id, staff_id); });
     bool ok = false;
+    // For an unknown staff id one argon2id verification all the same, against a decoy at the same
+    // cost: the answer takes as long as for a wrong PIN and does not reveal which ids exist.
     if (staff) ok = pin_matches(staff->pin_hash, pin);
-    else pin_matches(decoy_hash(), pin);
+    else (void)pin_matches(decoy_pin_hash(), pin);
     if (!ok) {
         logins.record_failure(call.kiosk->id, staff_key);
         throw ApiError(401, "invalid_credentials", "this staff id and PIN do not match");

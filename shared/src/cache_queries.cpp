@@ -406,7 +406,8 @@ std::vector<WishView> Cache::wishes(const WishFilter& f) const {
     auto s = db_.must_prepare(
         "SELECT w.data, g.name, COALESCE(m.name, u.name, '') FROM wish w LEFT JOIN grid g ON g.id = w.grid_id "
         "LEFT JOIN member m ON m.id = w.claimed_by_id LEFT JOIN unit u ON u.id = w.claimed_by_id" +
-        w.sql + " ORDER BY w.submitted_at DESC, w.id LIMIT ? OFFSET ?");
+        w.sql + (f.oldest_first ? " ORDER BY w.submitted_at, w.id" : " ORDER BY w.submitted_at DESC, w.id") +
+        " LIMIT ? OFFSET ?");
     const int next = w.bind(s);
     s.bind(next, f.limit).bind(next + 1, f.offset);
     while (s.step()) out.push_back({decode_row<Wish>(s, 0), s.text(1), s.text(2)});
@@ -433,6 +434,10 @@ std::vector<Notice> Cache::notices_published(std::int64_t now_unix) const {
         "ORDER BY pinned DESC, publish_at DESC, id");
     s.bind(1, now_unix);
     return decode_all<Notice>(std::move(s));
+}
+
+std::vector<Notice> Cache::notices_all() const {
+    return decode_all<Notice>(db_.must_prepare("SELECT data FROM notice ORDER BY publish_at DESC, id"));
 }
 
 std::vector<Reward> Cache::rewards() const {

@@ -1,7 +1,6 @@
 #include "gongshi/demo_data.hpp"
 #include "gongshi/tracking_code.hpp"
 
-#include <sodium.h>
 #include <stb/stb_image_write.h>
 
 #include <algorithm>
@@ -9,10 +8,13 @@
 #include <cmath>
 #include <cstdio>
 #include <new>
+#include <map>
+#include <mutex>
 #include <numeric>
 #include <span>
 
 #include "demo_words.hpp"
+#include "gongshi/staff_auth.hpp"
 #include "gongshi/text.hpp"
 
 namespace gongshi {
@@ -24,6 +26,34 @@ std::optional<DemoPreset> parse_preset(std::string_view name) {
 }
 
 namespace {
+
+// A PIN hash at the policy cost takes most of a second, and every test that starts a demo cache
+// or a demo server makes the demo: the default seed's three PIN hashes are embedded (made once
+// with crypto_pwhash_str at the policy cost), other PINs are hashed once per process. A table
+// left behind by a cost change is skipped (and demo_data_test fails until it is remade).
+struct EmbeddedHash {
+    std::string_view pin, hash;
+};
+constexpr EmbeddedHash kDefaultSeedHashes[] = {
+    {"946119", "$argon2id$v=19$m=262144,t=5,p=1$/+gW8+nZNXYjdOd0R5qCOQ$5Ipf0Hia0JOnalLLw1QkO4Zv5r9HrGaDPjFHuDcOe/E"},
+    {"199303", "$argon2id$v=19$m=262144,t=5,p=1$1oNWD1m4XunlMJhK0PEaXA$dRr/aUg2FDRwqCIT50iQIqWR0hyLrW81T74IMyttZIU"},
+    {"952751", "$argon2id$v=19$m=262144,t=5,p=1$QWornK1hTZRFGR987JnnAg$lZTtI/iV6TG8QFZu5Sl6wqykFxkjFjdEaTVQhqV34Ro"},
+};
+
+std::string demo_pin_hash(const std::string& pin) {
+    for (const EmbeddedHash& e : kDefaultSeedHashes)
+        if (e.pin == pin && at_policy_cost(std::string(e.hash))) return std::string(e.hash);
+    static std::mutex mutex;
+    static std::map<std::string, std::string> made;
+    const std::lock_guard lock(mutex);
+    auto& hash = made[pin];
+    if (hash.empty()) {
+        auto fresh = hash_pin(pin);
+        if (!fresh) throw std::bad_alloc();  // only when argon2id cannot get its memory
+        hash = fresh.value();
+    }
+    return hash;
+}
 
 namespace words = demo_words;
 
@@ -546,19 +576,13 @@ private:
         return mask_phone(digits);
     }
 
-    // The one non-deterministic part of the demo: crypto_pwhash_str salts randomly, so pin_hash
-    // differs between runs; the PINs themselves (DemoData::staff) are deterministic.
+    // PINs are deterministic; their hashes come from demo_pin_hash (embedded or salted at random).
     void add_staff() {
         Rng rng = stream("staff");
-        if (sodium_init() < 0) throw std::bad_alloc();
         for (std::size_t i = 0; i < words::kStaffNames.size(); ++i) {
             char pin[8];
             std::snprintf(pin, sizeof pin, "%06d", rng.between(0, 999999));
-            char hash[crypto_pwhash_STRBYTES];
-            // Fails only when the memory for argon2id cannot be allocated.
-            if (crypto_pwhash_str(hash, pin, 6, crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                                  crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
-                throw std::bad_alloc();
+            const std::string hash = demo_pin_hash(pin);
             StaffAccount s{std::to_string(1001 + i), cid_, std::string(words::kStaffNames[i]),
                            i == 0 ? "admin" : "staff", hash};
             out_.staff.push_back({s.id, pin});

@@ -2,6 +2,8 @@
 
 #include <sodium.h>
 
+#include "gongshi/tracking_code.hpp"
+
 namespace gongshi {
 
 namespace {
@@ -26,6 +28,9 @@ CREATE TABLE IF NOT EXISTS receipt(
   kind TEXT NOT NULL,
   status INTEGER NOT NULL,
   delivered_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS identity(  -- v2: what the server told this kiosk about itself
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL);
 )sql";
 
 constexpr const char* kColumns =
@@ -90,6 +95,28 @@ Result<OutboxItem> Outbox::enqueue(const OutboxRequest& request, std::int64_t no
     auto item = find(db_.last_insert_rowid());
     if (!item) return Result<OutboxItem>::failure("outbox row vanished after insert");
     return *item;
+}
+
+bool Outbox::holds_wish(std::string_view tracking_code) const {
+    auto s = db_.must_prepare("SELECT 1 FROM outbox WHERE kind = 'wish' AND "
+                              "json_extract(CAST(body AS TEXT), '$.tracking_code') = ? LIMIT 1");
+    s.bind(1, std::string(tracking_code));
+    return s.step();
+}
+
+std::optional<std::string> Outbox::kiosk_code() const {
+    auto s = db_.must_prepare("SELECT value FROM identity WHERE key = 'kiosk_code'");
+    if (!s.step()) return std::nullopt;
+    return s.text(0);
+}
+
+Status Outbox::set_kiosk_code(const std::string& code) {
+    if (!valid_kiosk_code(code)) return Status::failure("not a kiosk code: " + code);
+    auto s = db_.must_prepare("INSERT INTO identity(key, value) VALUES('kiosk_code', ?) "
+                              "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    s.bind(1, code);
+    if (!s.run()) return Status::failure("cannot save the kiosk code: " + db_.error());
+    return success();
 }
 
 std::optional<OutboxItem> Outbox::oldest_pending() const {

@@ -33,29 +33,30 @@ std::size_t digit_run(std::string_view s, std::size_t i) {
 }  // namespace
 
 Result<CleanText> clean_text(std::string_view input, std::size_t max_chars, bool keep_newlines) {
-    if (!valid_utf8(input)) return Result<CleanText>::failure("输入中有无法识别的字符，请重新输入");
-    UErrorCode status = U_ZERO_ERROR;
-    const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
-    icu::UnicodeString text = icu::UnicodeString::fromUTF8(
+    if (!valid_utf8(input)) return Result<CleanText>::failure("not valid UTF-8");
+    const icu::UnicodeString text = icu::UnicodeString::fromUTF8(
         icu::StringPiece(input.data(), static_cast<int32_t>(input.size())));
-    if (U_SUCCESS(status)) text = nfc->normalize(text, status);
-    if (U_FAILURE(status)) return Result<CleanText>::failure("输入无法处理，请重新输入");
 
+    // Strip before normalising: a control between a letter and its combining mark keeps them
+    // apart during NFC, and removing it afterwards would leave the text unnormalised.
     CleanText out;
     icu::UnicodeString kept;
-    std::size_t count = 0;
     for (int32_t i = 0; i < text.length(); i = text.moveIndex32(i, 1)) {
         const UChar32 c = text.char32At(i);
-        if (is_stripped(c, keep_newlines)) {
-            ++out.removed;
-            continue;
-        }
-        if (count == max_chars) {
-            out.truncated = true;
-            break;
-        }
-        kept.append(c);
-        ++count;
+        if (is_stripped(c, keep_newlines)) ++out.removed;
+        else kept.append(c);
+    }
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+    if (U_SUCCESS(status)) kept = nfc->normalize(kept, status);
+    if (U_FAILURE(status)) return Result<CleanText>::failure(std::string("ICU normalisation failed: ") + u_errorName(status));
+
+    // The cap counts characters of the normalised text; a prefix of NFC text is still NFC.
+    int32_t end = 0;
+    for (std::size_t count = 0; end < kept.length() && count < max_chars; ++count) end = kept.moveIndex32(end, 1);
+    if (end < kept.length()) {
+        out.truncated = true;
+        kept.truncate(end);
     }
     kept.toUTF8String(out.text);
     return out;

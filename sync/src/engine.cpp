@@ -32,16 +32,22 @@ const char* to_string(SyncStatus::State state) {
 }
 
 SyncEngine::SyncEngine(SyncSettings settings, EngineCallbacks callbacks, std::shared_ptr<const Clock> clock)
-    : settings_(std::move(settings)), callbacks_(std::move(callbacks)), clock_(std::move(clock)) {}
+    : settings_(std::move(settings)),
+      callbacks_(std::move(callbacks)),
+      clock_(std::move(clock)),
+      inquiries_(ServerApi(settings_.server_url, settings_.community_id, settings_.token), settings_.http,
+                 settings_.inquiry) {}
 
 SyncEngine::~SyncEngine() { stop(); }
 
 void SyncEngine::start() {
+    inquiries_.start();
     if (thread_.joinable()) return;
     thread_ = std::jthread([this](std::stop_token stop) { run(stop); });
 }
 
 void SyncEngine::stop() {
+    inquiries_.stop();
     if (!thread_.joinable()) return;
     thread_.request_stop();
     thread_.join();
@@ -54,6 +60,8 @@ void SyncEngine::sync_now() {
     }
     changed_.notify_all();
 }
+
+void SyncEngine::inquire(Inquiry inquiry, InquiryCallback done) { inquiries_.submit(std::move(inquiry), std::move(done)); }
 
 SyncStatus SyncEngine::status() const {
     std::lock_guard lock(mutex_);

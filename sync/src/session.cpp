@@ -1,5 +1,7 @@
 #include "gongshi/sync/session.hpp"
 
+#include "gongshi/sync/identity.hpp"
+
 namespace gongshi::sync {
 
 namespace {
@@ -13,10 +15,23 @@ std::uintmax_t free_disk_bytes(const std::string& file) {
     return ec ? 0 : space.available;
 }
 
+void add_pull(PullReport& total, const PullReport& more) {
+    total.pages += more.pages;
+    total.changes += more.changes;
+    total.not_modified = more.not_modified;
+    total.full_resync = total.full_resync || more.full_resync;
+    total.committed = total.committed || more.committed;
+    total.requests += more.requests;
+    total.bytes_received += more.bytes_received;
+    total.bytes_sent += more.bytes_sent;
+    if (more.failure) total.failure = more.failure;
+}
+
 }  // namespace
 
 std::optional<Failure> CycleReport::failure() const {
     if (pull.failure) return pull.failure;
+    if (identity_failure) return identity_failure;
     if (push && push->failure) return push->failure;
     if (media && media->failure) return media->failure;
     return heartbeat_failure;
@@ -54,15 +69,31 @@ SyncSession::SyncSession(const SyncSettings& settings, const Clock& clock, Cache
 
 CycleReport SyncSession::run_cycle() {
     CycleReport report;
+    learn_identity(report);
     report.pull = puller_.pull();
     after_pull(report.pull);
     if (pusher_ && !auth_alert_) {
         report.push = pusher_->deliver_due();
         if (report.push->failure && report.push->failure->kind == FailureKind::unauthorized) auth_alert_ = true;
     }
+    if (report.push && report.push->delivered > 0 && !report.pull.failure) {
+        // What was just delivered comes back through the feed: fetch it in this cycle, so an edit's
+        // pending mark gives way to the server's version at once, not to the old one for a poll.
+        const PullReport again = puller_.pull();
+        after_pull(again);
+        add_pull(report.pull, again);
+    }
     if (media_ && (report.pull.committed || media_pending_)) sync_media(report);
     heartbeat(report);
     return report;
+}
+
+// Once per session (the server may have reassigned it), and again while the outbox has none:
+// without it the kiosk cannot make tracking codes, so residents cannot post wishes.
+void SyncSession::learn_identity(CycleReport& report) {
+    if (!outbox_ || auth_alert_ || (identity_known_ && outbox_->kiosk_code())) return;
+    report.identity_failure = learn_kiosk_code(http_, api_, *outbox_);
+    identity_known_ = !report.identity_failure;
 }
 
 void SyncSession::after_pull(const PullReport& pull) {

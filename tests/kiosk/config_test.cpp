@@ -119,6 +119,36 @@ TEST(KioskCommandLine, HelpVersionAndMistakes) {
     EXPECT_NE(parse_command_line({"--text-size", "huge"}).exit_code, 0);
 }
 
+// The log folder follows the cache unless set (docs/OPERATIONS.md: /var/log/gongshi).
+TEST(KioskConfig, LogDirDefaultsBesideTheCache) {
+    auto beside = parse_config("cache = \"/var/lib/gongshi/cache.db\"\n", "k.toml");
+    ASSERT_TRUE(beside.ok()) << beside.error();
+    EXPECT_EQ(beside->effective_log_dir(), "/var/lib/gongshi/logs");
+    auto set = parse_config("cache = \"/var/lib/gongshi/cache.db\"\nlog_dir = \"/var/log/gongshi\"\n", "k.toml");
+    ASSERT_TRUE(set.ok()) << set.error();
+    EXPECT_EQ(set->effective_log_dir(), "/var/log/gongshi");
+    EXPECT_FALSE(parse_config("log_dir = 3\n", "k.toml").ok());
+}
+
+// --check-config exits 0 for a good file and 2, naming the problem, for a bad one.
+TEST(KioskCommandLine, CheckConfigSaysWhetherTheFileIsValid) {
+    const std::string good = ::testing::TempDir() + "kiosk-check-good.toml";
+    const std::string bad = ::testing::TempDir() + "kiosk-check-bad.toml";
+    std::ofstream(good) << "cache = \"/var/lib/gongshi/cache.db\"\n";
+    std::ofstream(bad) << "cahce = \"/var/lib/gongshi/cache.db\"\n";
+    const CommandLine ok = parse_command_line({"--config", good, "--check-config"});
+    EXPECT_FALSE(ok.options);
+    EXPECT_EQ(ok.exit_code, 0);
+    EXPECT_NE(ok.message.find("settings OK"), std::string::npos);
+    const CommandLine wrong = parse_command_line({"--config", bad, "--check-config"});
+    EXPECT_FALSE(wrong.options);
+    EXPECT_EQ(wrong.exit_code, 2);
+    EXPECT_NE(wrong.message.find("cahce"), std::string::npos);
+    const CommandLine run = parse_command_line({"--config", good, "--exit-after-first-frame"});
+    ASSERT_TRUE(run.options) << run.message;
+    EXPECT_TRUE(run.options->exit_after_first_frame);
+}
+
 TEST(KioskCommandLine, WindowSize) {
     EXPECT_TRUE(parse_window_size("1920x1080").ok());
     EXPECT_FALSE(parse_window_size("1920").ok());

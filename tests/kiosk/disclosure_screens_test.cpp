@@ -54,12 +54,6 @@ protected:
         tap_ok(text(tile));
         ui->frame(std::nullopt);
     }
-    void run_ok(const std::string& steps) {
-        auto script = parse_script(steps, "test.script");
-        ASSERT_TRUE(script.ok()) << script.error();
-        const Status done = run_script(script.value(), *ui);
-        ASSERT_TRUE(done.ok()) << done.error();
-    }
     // 找我的排名, `digits` on the numeric pad, 确定; then the frames that jump and clear the request.
     void find_rank(const std::string& digits) {
         tap_ok(text(Str::rank_find));

@@ -7,16 +7,19 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <condition_variable>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <mutex>
 #include <set>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "handwriting.hpp"
+#include "handwriting_worker.hpp"
 #include "pinyin_engine.hpp"
 
 namespace gongshi::ime::test {
@@ -404,6 +407,84 @@ TEST(HandwritingModel, MissingModelIsReported) {
     EXPECT_FALSE(recognizer.ok());
     EXPECT_NE(recognizer.error().find("/nonexistent/handwriting.model"), std::string::npos) << recognizer.error();
     EXPECT_TRUE(recognizer.recognize({line({100, 500}, {900, 500})}, kCanvas).empty());
+}
+
+// Where recognition runs depends on how long it takes (kiosk/ime/README.md): measured here for
+// characters of 1 to 20 finger strokes of 40-60 points each.
+TEST_F(Handwriting, RecognitionTimeIsMeasured) {
+    ASSERT_TRUE(recognizer_->ok()) << recognizer_->error();
+    for (int n : {1, 3, 6, 10, 20}) {
+        std::vector<Stroke> strokes;
+        for (int k = 0; k < n; ++k) {
+            const int y = 100 + k * 800 / n;
+            strokes.push_back(curve({100 + k * 20, y}, {500, y + 60}, {900 - k * 10, y + 40}));
+            for (int i = 0; i < 40; ++i) strokes.back().push_back({900 - i * 20, y + 40 + i % 3});
+        }
+        constexpr int kRuns = 10;
+        double worst = 0, total = 0;
+        for (int r = 0; r < kRuns; ++r) {
+            const auto start = std::chrono::steady_clock::now();
+            EXPECT_FALSE(recognizer_->recognize(strokes, kCanvas, 10).empty());
+            const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+            worst = std::max(worst, ms);
+            total += ms;
+        }
+        std::cout << "recognize, " << n << " strokes: mean " << total / kRuns << " ms, worst " << worst << " ms\n";
+        RecordProperty("mean_ms_" + std::to_string(n) + "_strokes", static_cast<int>(std::lround(total / kRuns)));
+        EXPECT_LT(worst, 2000.0) << "generous: only a hang fails";
+    }
+}
+
+// The worker answers on its own thread, through the callback, naming the request it answers.
+class Worker : public ::testing::Test {
+protected:
+    std::function<void(RecognitionResult)> collect() {
+        return [this](RecognitionResult r) {
+            const std::lock_guard lock(mutex_);
+            threads_.insert(std::this_thread::get_id());
+            results_.push_back(std::move(r));
+            arrived_.notify_all();
+        };
+    }
+    // Waits (real time) until the result for `request` arrived.
+    RecognitionResult wait_for(std::uint64_t request) {
+        std::unique_lock lock(mutex_);
+        const bool arrived = arrived_.wait_for(lock, std::chrono::seconds(20), [&] {
+            return std::any_of(results_.begin(), results_.end(), [&](const auto& r) { return r.request == request; });
+        });
+        EXPECT_TRUE(arrived) << "no result for request " << request;
+        for (const RecognitionResult& r : results_)
+            if (r.request == request) return r;
+        return {};
+    }
+    std::mutex mutex_;
+    std::condition_variable arrived_;
+    std::vector<RecognitionResult> results_;
+    std::set<std::thread::id> threads_;
+};
+
+TEST_F(Worker, RecognisesOnItsOwnThreadAndOnlyTheNewestRequestCounts) {
+    HandwritingWorker worker(collect());
+    const std::vector<Stroke> ten{line({100, 450}, {900, 450}), line({500, 100}, {500, 900})};
+    const std::uint64_t first = worker.submit({line({100, 500}, {900, 500})}, kCanvas, 5);
+    const std::uint64_t second = worker.submit(ten, kCanvas, 5);
+    EXPECT_GT(second, first);
+    const RecognitionResult r = wait_for(second);
+    ASSERT_FALSE(r.candidates.empty());
+    EXPECT_EQ(r.candidates.front().text, "十");
+    EXPECT_TRUE(r.error.empty());
+    EXPECT_GT(r.took.count(), 0.0);
+    const std::lock_guard lock(mutex_);
+    EXPECT_EQ(threads_.count(std::this_thread::get_id()), 0u) << "recognised on the caller's thread";
+    EXPECT_LE(results_.size(), 2u);
+    EXPECT_EQ(results_.back().request, second) << "the newest answer comes last";
+}
+
+TEST_F(Worker, MissingModelAnswersWithTheError) {
+    HandwritingWorker worker(collect(), test_folder() / "no-such.model");
+    const RecognitionResult r = wait_for(worker.submit({line({100, 500}, {900, 500})}, kCanvas, 5));
+    EXPECT_TRUE(r.candidates.empty());
+    EXPECT_NE(r.error.find("no-such.model"), std::string::npos) << r.error;
 }
 
 }  // namespace

@@ -5,9 +5,11 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <thread>
 
 #include "app.hpp"
 #include "gongshi/cache.hpp"
@@ -90,6 +92,23 @@ protected:
         start(config, size);
     }
     ScreenKind screen() const { return app->stack.back(); }
+    // librime deploys on its own thread in real time (from the first prepared frame); the frames
+    // run on the manual clock.
+    void wait_for_input_method() {
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+        while (app->pinyin.state() != ime::DeployState::ready && app->pinyin.state() != ime::DeployState::failed && std::chrono::steady_clock::now() < deadline) {
+            ui->frame(std::nullopt);
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        }
+        ASSERT_EQ(app->pinyin.state(), ime::DeployState::ready) << app->pinyin.error();
+        ui->frame(std::nullopt);
+    }
+    void run_ok(const std::string& steps) {
+        auto script = parse_script(steps, "test.script");
+        ASSERT_TRUE(script.ok()) << script.error();
+        const Status done = run_script(script.value(), *ui);
+        ASSERT_TRUE(done.ok()) << done.error();
+    }
     bool visible(std::string_view label) const { return app->taps.find(label) != nullptr; }
     void tap_ok(std::string_view label, int nth = 1) {
         const Status done = tap(*ui, label, nth);

@@ -39,26 +39,10 @@ protected:
             if (keep(m)) out.push_back(m);
         return out;
     }
-    // librime deploys on its own thread in real time; the frames run on the manual clock.
-    void wait_for_input_method() {
-        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-        while (app->pinyin.state() == ime::DeployState::deploying && std::chrono::steady_clock::now() < deadline) {
-            ui->frame(std::nullopt);
-            std::this_thread::sleep_for(std::chrono::milliseconds(5));
-        }
-        ASSERT_EQ(app->pinyin.state(), ime::DeployState::ready) << app->pinyin.error();
-        ui->frame(std::nullopt);
-    }
     void open_search_keyboard() {
         tap_ok(text(Str::tile_pledges));
         tap_ok(text(Str::pledges_search_hint));
         wait_for_input_method();
-    }
-    void run_ok(const char* steps) {
-        auto script = parse_script(steps, "test.script");
-        ASSERT_TRUE(script.ok()) << script.error();
-        const Status done = run_script(script.value(), *ui);
-        ASSERT_TRUE(done.ok()) << done.error();
     }
 };
 

@@ -8,7 +8,8 @@ kiosk=$1 demo=$2 check=$3 script=$4 size=$5 out=$6 expected_error=${7:-}
 
 rm -rf "$out"
 mkdir -p "$out/shots"
-"$demo" --preset community --cache "$out/cache.db" --quiet
+# A kiosk code as after a first sync, so the wish flow can make tracking codes without a server.
+"$demo" --preset community --cache "$out/cache.db" --kiosk-code E2E --quiet
 status=0
 xvfb-run -a -s "-screen 0 1920x1080x24" \
   "$kiosk" --windowed "$size" --cache "$out/cache.db" --script "$script" --screenshot-dir "$out/shots" \

@@ -39,6 +39,31 @@ TEST(KioskScriptParse, EveryStep) {
     EXPECT_EQ(s->steps[9].text, "expect 首页");
 }
 
+TEST(KioskScriptParse, PressHoldsALabelForMilliseconds) {
+    auto s = parse_script("press 阳光 社区 2500\n", "s.txt");
+    ASSERT_TRUE(s.ok()) << s.error();
+    const auto& p = std::get<step::Press>(s->steps.at(0).action);
+    EXPECT_EQ(p.label, "阳光 社区");
+    EXPECT_EQ(p.ms, 2500.0);
+    EXPECT_FALSE(parse_script("press 社区\n", "s.txt").ok());
+    EXPECT_EQ(parse_script("press 社区 soon\n", "s.txt").error(), "s.txt:1: not a number: soon");
+}
+
+TEST(KioskScriptParse, StrokeTakesPadFractions) {
+    auto s = parse_script("stroke 0.1,0.5 0.5,0.52   1,0.9\n", "s.txt");
+    ASSERT_TRUE(s.ok()) << s.error();
+    const auto& st = std::get<step::Stroke>(s->steps.at(0).action);
+    ASSERT_EQ(st.points.size(), 3u);
+    EXPECT_EQ(st.points[1].x, 0.5f);
+    EXPECT_EQ(st.points[1].y, 0.52f);
+    EXPECT_EQ(st.points[2].x, 1.0f);
+    EXPECT_FALSE(parse_script("stroke 0.1,0.5\n", "s.txt").ok()) << "one point is a tap, not a stroke";
+    EXPECT_EQ(parse_script("stroke 0.1,0.5 1.2,0.5\n", "s.txt").error(),
+              "s.txt:1: not a point X,Y between 0 and 1: 1.2,0.5");
+    EXPECT_FALSE(parse_script("stroke 0.1,0.5 0.3\n", "s.txt").ok());
+    EXPECT_FALSE(parse_script("stroke 0.1,0.5 a,b\n", "s.txt").ok());
+}
+
 TEST(KioskScriptParse, ErrorsNameFileAndLine) {
     auto unknown = parse_script("tap 首页\nswipe 1 2\n", "s.txt");
     ASSERT_FALSE(unknown.ok());

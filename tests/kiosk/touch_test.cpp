@@ -2,6 +2,7 @@
 // buttons drawn in headless frames.
 #include <imgui_internal.h>
 
+#include "keyboard.hpp"
 #include "kiosk_fixture.hpp"
 #include "widgets.hpp"
 
@@ -38,6 +39,10 @@ public:
         ImGui::Begin("##root", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove);
         begin_touch_scroll(scrolls_, "##list", ImVec2(0, 0));
         scroll_y_ = ImGui::GetScrollY();
+        if (keyboard_) {
+            Typing typing{engine_, glyphs_, &handwriting_};
+            draw_keyboard(*keyboard_, typing, ui, ImGui::GetContentRegionAvail().x);
+        }
         for (int i = 0; i < kRows; ++i) {
             const std::string label = "row " + std::to_string(i);
             if (touch_button(ui, label.c_str(), ImVec2(ImGui::GetContentRegionAvail().x, theme_.em(2.5f)), ButtonKind::nav))
@@ -50,6 +55,14 @@ public:
     }
 
     ImVec2 center_of(int row) const { return taps_.find("row " + std::to_string(row))->center(); }
+    // A keyboard showing its handwriting pad at the top of the list, above the rows.
+    void show_handwriting_pad() {
+        keyboard_.emplace();
+        keyboard_->handwriting = true;
+        frame(std::nullopt);
+    }
+    const KeyboardState& keyboard() const { return *keyboard_; }
+    ImVec2 pad_center() const { return taps_.find(kPadTapLabel)->center(); }
     float scroll() const { return scroll_y_; }
     bool moving() const { return scrolls_.any_flinging(); }
 
@@ -67,6 +80,10 @@ private:
     TapRegistry taps_;
     TouchScrolls scrolls_;
     PointerFilter filter_;
+    GlyphSet glyphs_;
+    ime::PinyinEngine engine_{dir_.path / "rime"};  // never deployed: the pad needs no pinyin
+    Handwriting handwriting_{[](ime::RecognitionResult) {}};
+    std::optional<KeyboardState> keyboard_;
     float scroll_y_ = 0;
 };
 
@@ -108,6 +125,22 @@ TEST(KioskTouch, DragStartingOnAButtonScrollsAndFiresNothing) {
     h.frame(std::nullopt);
     EXPECT_TRUE(h.fired_.empty());
     EXPECT_FALSE(h.moving());
+}
+
+TEST(KioskTouch, StrokeOnAHandwritingPadInAListNeitherScrollsNorTaps) {
+    ListHarness h;
+    h.show_handwriting_pad();
+    const ImVec2 start = h.pad_center();
+    h.frame(PointerInput{start, true});
+    move(h, start, start + ImVec2(0, 400), 30);  // down the pad and on over the rows below it
+    move(h, start + ImVec2(0, 400), start + ImVec2(0, 100), 20);
+    h.frame(PointerInput{start + ImVec2(0, 100), false});
+    h.frame(std::nullopt);
+    EXPECT_EQ(h.scroll(), 0.0f);
+    EXPECT_FALSE(h.moving());
+    EXPECT_TRUE(h.fired_.empty());
+    ASSERT_EQ(h.keyboard().strokes.size(), 1u);
+    EXPECT_GE(h.keyboard().strokes[0].size(), 20u);
 }
 
 TEST(KioskTouch, FlingKeepsScrollingThenStops) {

@@ -97,6 +97,31 @@ TEST(Outbox, AcknowledgedRowsLeaveNoPersonalDataBehind) {
     EXPECT_EQ(file_bytes(path + "-wal").find(marker), std::string::npos);
 }
 
+TEST(Outbox, KeepsTheKioskCodeAcrossReopens) {
+    TempDir dir;
+    {
+        auto outbox = take(Outbox::open(dir / "outbox.db"));
+        EXPECT_FALSE(outbox.kiosk_code());
+        EXPECT_FALSE(outbox.set_kiosk_code("a0"));  // lower case and 0 are not in the alphabet
+        ASSERT_TRUE(outbox.set_kiosk_code("AA"));
+        ASSERT_TRUE(outbox.set_kiosk_code("AB"));  // the server may reassign it
+    }
+    auto reopened = take(Outbox::open(dir / "outbox.db"));
+    EXPECT_EQ(reopened.kiosk_code(), std::optional<std::string>("AB"));
+}
+
+TEST(Outbox, UpgradesAVersionOneFileInPlace) {
+    TempDir dir;
+    {
+        auto outbox = take(Outbox::open(dir / "outbox.db"));
+        ASSERT_TRUE(outbox.enqueue(wish("{}"), 100));
+        ASSERT_TRUE(outbox.db().exec("DROP TABLE identity; PRAGMA user_version = 1;"));
+    }
+    auto upgraded = take(Outbox::open(dir / "outbox.db"));
+    EXPECT_EQ(upgraded.counts().pending, 1);  // nothing queued is lost by the upgrade
+    EXPECT_TRUE(upgraded.set_kiosk_code("AA"));
+}
+
 TEST(Outbox, TwoConnectionsShareTheFile) {
     TempDir dir;
     auto ui = take(Outbox::open(dir / "outbox.db"));

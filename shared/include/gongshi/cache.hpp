@@ -137,6 +137,7 @@ struct WishFilter {
     std::optional<std::string> category;
     std::optional<std::string> grid_id;
     std::optional<std::string> claimed_by_id;  // a member's or unit's claimed wishes
+    bool oldest_first = false;  // staff review works through the queue in the order it came
     int offset = 0;
     int limit = 100;
 };
@@ -198,6 +199,7 @@ public:
     int wish_count(const WishFilter& filter) const;
     std::optional<Wish> wish_by_tracking_code(const std::string& code) const;
     std::vector<Notice> notices_published(std::int64_t now_unix) const;  // publish <= now < expire, pinned first
+    std::vector<Notice> notices_all() const;  // for staff: scheduled and expired too, newest publish first
     std::vector<Reward> rewards() const;
     RegistrationStats registration_stats() const;
     std::vector<GradeCount> evaluation_distribution(int year, SubjectKind subject) const;

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "gongshi/result.hpp"
@@ -54,7 +55,7 @@ struct OutboxCounts {
 
 class Outbox {
 public:
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;  // v2 adds the identity table
     static constexpr int kReceiptsKept = 200;
 
     // Creates or opens the file. Never sets a file aside: a file it cannot open is an error to
@@ -70,6 +71,9 @@ public:
     std::optional<OutboxItem> find(std::int64_t id) const;
     std::vector<OutboxItem> list(OutboxState state) const;
     OutboxCounts counts() const;
+    // Whether the wish with this tracking code is still here (pending or dead): the server has
+    // not acknowledged it yet.
+    bool holds_wish(std::string_view tracking_code) const;
 
     // A failed attempt that will be retried.
     Status record_retry(std::int64_t id, std::optional<int> status, const std::string& error,
@@ -84,6 +88,12 @@ public:
     Status discard_dead(std::int64_t id);
 
     std::vector<OutboxReceipt> receipts() const;  // newest first
+
+    // The kiosk code the server assigned (GET /api/v1/kiosk), the prefix of every tracking code
+    // this kiosk makes. Kept here, not in the disposable cache: a wiped cache must not lose it.
+    // Empty until the kiosk has reached the server once.
+    std::optional<std::string> kiosk_code() const;
+    Status set_kiosk_code(const std::string& code);
 
     sql::Db& db() { return db_; }
 

@@ -52,6 +52,11 @@ public:
     // Runs a cycle as soon as the current one (if any) ends: after a resident submits, after
     // staff fix the token, or from a "sync now" button.
     void sync_now();
+    // A one-off request for the UI, made at once on the engine's inquiry thread (not behind a
+    // cycle) with the short timeouts of SyncSettings::inquiry. `done` runs on that thread (or on
+    // the caller's, for an inquiry refused at once) and must only hand off; an answer without a
+    // status means no server answered. Works before start() (it waits) and after stop() (refused).
+    void inquire(Inquiry inquiry, InquiryCallback done);
 
     SyncStatus status() const;
     // Waits until `cycles` cycles have completed; false on timeout.
@@ -73,6 +78,7 @@ private:
     mutable std::condition_variable_any changed_;
     bool sync_requested_ = false;
     SyncStatus status_;
+    InquiryWorker inquiries_;
     std::jthread thread_;  // last: started after, and joined before, what it uses
 };
 

@@ -15,6 +15,7 @@
 #include "gongshi/sync/backoff.hpp"
 #include "gongshi/sync/clock.hpp"
 #include "gongshi/sync/heartbeat.hpp"
+#include "gongshi/sync/inquiry_worker.hpp"
 #include "gongshi/sync/media.hpp"
 #include "gongshi/sync/puller.hpp"
 #include "gongshi/sync/pusher.hpp"
@@ -33,17 +34,19 @@ struct SyncSettings {
     BackoffConfig backoff;
     std::chrono::milliseconds poll_interval{30'000};
     std::chrono::milliseconds heartbeat_interval{5 * 60'000};
+    InquiryConfig inquiry;  // one-off requests for the UI (SyncEngine::inquire)
     std::string version = "0.1.0";
 };
 
 struct CycleReport {
+    std::optional<Failure> identity_failure;  // asking the server for the kiosk code
     PullReport pull;
     std::optional<PushReport> push;    // empty: no outbox, or paused by a refused token
     std::optional<MediaReport> media;  // empty: nothing to do this cycle
     bool heartbeat_sent = false;
     std::optional<Failure> heartbeat_failure;
 
-    // The first failure of the cycle, in the order pull, push, media, heartbeat.
+    // The first failure of the cycle, in the order pull, identity, push, media, heartbeat.
     std::optional<Failure> failure() const;
 };
 
@@ -55,7 +58,8 @@ public:
     SyncSession(const SyncSession&) = delete;
     SyncSession& operator=(const SyncSession&) = delete;
 
-    // Pull, then push, then media when data changed (or the last media pass did not finish),
+    // The kiosk code when the session has not asked yet or the outbox has none, then pull,
+    // then push, then media when data changed (or the last media pass did not finish),
     // then a heartbeat when one is due. A 401 anywhere raises the auth alert, which pauses the
     // outbox; the alert clears when a pull is accepted again.
     CycleReport run_cycle();
@@ -71,6 +75,7 @@ public:
 private:
     SyncSession(const SyncSettings& settings, const Clock& clock, Cache cache, std::optional<Outbox> outbox,
                 std::function<void()> on_commit);
+    void learn_identity(CycleReport& report);
     void after_pull(const PullReport& pull);
     void sync_media(CycleReport& report);
     void heartbeat(CycleReport& report);
@@ -88,6 +93,7 @@ private:
     std::optional<SteadyTime> last_heartbeat_;
     std::optional<std::int64_t> last_success_;
     bool media_pending_ = true;  // the first cycle checks the media folder
+    bool identity_known_ = false;  // asked the server this session
     bool auth_alert_ = false;
 };
 

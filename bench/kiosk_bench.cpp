@@ -36,36 +36,37 @@ TextureUploader no_textures() {
     return [](const DecodedImage&) -> std::unique_ptr<Texture> { return nullptr; };
 }
 
-// The reference: one frame of a 10,000-row list that only lays out the visible rows.
-void reference_frame(ImVec2 size) {
+// One headless frame of a full-screen undecorated window whose contents `draw` lays out.
+template <class Draw>
+void window_frame(ImVec2 size, const char* name, Draw draw) {
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = size;
     io.DeltaTime = HeadlessUi::kFrameSeconds;
     ImGui::NewFrame();
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(size);
-    ImGui::Begin("##reference", nullptr, ImGuiWindowFlags_NoDecoration);
-    ImGuiListClipper clipper;
-    clipper.Begin(10000);
-    while (clipper.Step())
-        for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) ImGui::Text("row %d", row);
+    ImGui::Begin(name, nullptr, ImGuiWindowFlags_NoDecoration);
+    draw();
     ImGui::End();
     ImGui::Render();
 }
 
+// The reference: one frame of a 10,000-row list that only lays out the visible rows.
+void reference_frame(ImVec2 size) {
+    window_frame(size, "##reference", [] {
+        ImGuiListClipper clipper;
+        clipper.Begin(10000);
+        while (clipper.Step())
+            for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) ImGui::Text("row %d", row);
+    });
+}
+
 // The floor: a bare ImGui frame, one window with a line of text and a button.
 void bare_frame(ImVec2 size) {
-    ImGuiIO& io = ImGui::GetIO();
-    io.DisplaySize = size;
-    io.DeltaTime = HeadlessUi::kFrameSeconds;
-    ImGui::NewFrame();
-    ImGui::SetNextWindowPos(ImVec2(0, 0));
-    ImGui::SetNextWindowSize(size);
-    ImGui::Begin("##bare", nullptr, ImGuiWindowFlags_NoDecoration);
-    ImGui::Text("Community disclosure kiosk");
-    ImGui::Button("Rankings");
-    ImGui::End();
-    ImGui::Render();
+    window_frame(size, "##bare", [] {
+        ImGui::Text("Community disclosure kiosk");
+        ImGui::Button("Rankings");
+    });
 }
 
 const Tappable* key_target(const App& app, std::string_view label) {

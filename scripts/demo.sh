@@ -16,17 +16,9 @@ esac
 [ "${GONGSHI_SKIP_BUILD:-0}" = 1 ] || "$root/scripts/build.sh" --target gongshi-server gongshi-kiosk
 build=${GONGSHI_BUILD_DIR:-$root/build}
 out=${GONGSHI_OUT:-$root/out}/$preset
-mkdir -p "$out/server" "$out/kiosk"
-rm -f "$out/server/port"
-
-"$build/server/gongshi-server" --demo "$preset" --port 0 --data "$out/server" >"$out/server.log" 2>&1 &
-server=$!
-trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true' EXIT
-for _ in $(seq 1 600); do
-  [ -s "$out/server/port" ] && break
-  kill -0 "$server" 2>/dev/null || { cat "$out/server.log" >&2; exit 1; }
-  sleep 0.1
-done
+mkdir -p "$out/kiosk"
+source "$root/scripts/lib/demo_server.sh"
+start_demo_server "$build/server/gongshi-server" "$preset" "$out/server" "$out/server.log"
 port=$(cat "$out/server/port")
 grep -E "listening|PIN" "$out/server.log" || true
 

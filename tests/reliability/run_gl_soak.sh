@@ -13,15 +13,9 @@ rss_growth_kb=$(( ${GONGSHI_SOAK_RSS_GROWTH_MB:-50} * 1024 ))
 warm=$(( n / 10 > 0 ? n / 10 : 1 ))
 
 rm -rf "$out"
-mkdir -p "$out/server" "$out/kiosk"
-"$server_bin" --demo community --port 0 --data "$out/server" >"$out/server.log" 2>&1 &
-server=$!
-trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true' EXIT
-for _ in $(seq 1 600); do
-  [ -s "$out/server/port" ] && break
-  kill -0 "$server" 2>/dev/null || { cat "$out/server.log" >&2; exit 1; }
-  sleep 0.1
-done
+mkdir -p "$out/kiosk"
+source "$(dirname "$0")/../../scripts/lib/demo_server.sh"
+start_demo_server "$server_bin" community "$out/server" "$out/server.log"
 # The first sync (data and pictures) runs while the script waits; the walk then sees photos.
 cat > "$out/soak.script" <<SCRIPT
 wait 4000

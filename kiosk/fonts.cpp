@@ -63,8 +63,8 @@ void GlyphSet::add_text(std::string_view utf8) {
     for_each_code_point(utf8, [this](char32_t c) { add(c); });
 }
 
-ImVector<ImWchar> GlyphSet::ranges() const {
-    ImVector<ImWchar> out;
+std::vector<ImWchar> GlyphSet::ranges() const {
+    std::vector<ImWchar> out;
     for (char32_t c = 0; c < kBmpEnd; ++c) {
         if (!bmp_[c]) continue;
         char32_t last = c;
@@ -122,7 +122,7 @@ ImFont* FontSet::add_font(ImFontAtlas& atlas, float px) {
     config.OversampleV = 1;
     config.PixelSnapH = true;
     return atlas.AddFontFromMemoryTTF(const_cast<unsigned char*>(file_->data()), static_cast<int>(file_->size()), px,
-                                      &config, ranges_.Data);
+                                      &config, ranges_.data());
 }
 
 void FontSet::build(ImFontAtlas& atlas, const GlyphSet& glyphs, FontSizes sizes) {

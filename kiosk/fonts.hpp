@@ -37,7 +37,7 @@ public:
     std::size_t non_bmp_count() const { return non_bmp_.size(); }
     // Grows each time a new character arrives; the atlas compares it to what it was built from.
     std::uint64_t generation() const { return generation_; }
-    ImVector<ImWchar> ranges() const;
+    std::vector<ImWchar> ranges() const;
 
 private:
     void add(char32_t c);
@@ -104,7 +104,9 @@ private:
 
     FontFace face_;
     std::shared_ptr<const MappedFile> file_;
-    ImVector<ImWchar> ranges_;
+    // std::vector, not ImVector: ImVector has no move, and its copy memcpy()s from a null pointer
+    // when empty (UBSan flags it in Debian's 1.86 header).
+    std::vector<ImWchar> ranges_;
     FontSizes sizes_;
     std::uint64_t built_generation_ = 0;
     ImFont* body_ = nullptr;

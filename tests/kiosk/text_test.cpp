@@ -39,11 +39,11 @@ TEST(KioskGlyphSet, GrowsAndCountsCharactersOutsideTheBmp) {
     g.add_text("𠮷𠮷😀");
     EXPECT_EQ(g.non_bmp_count(), 2u);
     EXPECT_EQ(g.generation(), after);
-    const ImVector<ImWchar> ranges = g.ranges();
-    ASSERT_GE(ranges.Size, 3);
+    const std::vector<ImWchar> ranges = g.ranges();
+    ASSERT_GE(ranges.size(), 3u);
     EXPECT_EQ(ranges[0], 0x20);
     EXPECT_EQ(ranges[1], 0x7E);
-    EXPECT_EQ(ranges[ranges.Size - 1], 0);
+    EXPECT_EQ(ranges.back(), 0);
 }
 
 }  // namespace

@@ -73,4 +73,24 @@ void draw_card_qr(Ui& ui, const QrCode& qr, ImVec2 top, float inner_width, float
 
 float line_height(const Ui& ui) { return ui.body->FontSize + ImGui::GetStyle().ItemSpacing.y; }
 
+void draw_card_columns(Ui& ui, const char* scroll_id, std::size_t count,
+                       const std::function<void(std::size_t, float)>& draw_card) {
+    const std::size_t columns = ui.portrait ? 1 : 2;
+    begin_touch_scroll(ui.scrolls, scroll_id, ImGui::GetContentRegionAvail());
+    const float gap = ui.theme.em(0.5f);
+    const float width = (ImGui::GetContentRegionAvail().x - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
+    // Columns as groups: cards have different heights, so each column stacks its own.
+    for (std::size_t col = 0; col < columns; ++col) {
+        if (col > 0) ImGui::SameLine(0, gap);
+        ImGui::BeginGroup();
+        for (std::size_t i = col; i < count; i += columns) {
+            ImGui::PushID(static_cast<int>(i));
+            draw_card(i, width);
+            ImGui::PopID();
+        }
+        ImGui::EndGroup();
+    }
+    end_touch_scroll(ui.scrolls);
+}
+
 }  // namespace gongshi::kiosk

@@ -2,6 +2,7 @@
 // rows of choice buttons, and cards drawn behind content of unknown height.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -64,6 +65,10 @@ private:
 
 // A "scan to claim" QR code at the top right of a card's content (`top`, `inner_width` of the
 // Card) with its caption under it; the card grows to hold both.
+// A scrolling list of cards: two columns in landscape, one in portrait. `draw_card(i, width)`
+// draws card i.
+void draw_card_columns(Ui& ui, const char* scroll_id, std::size_t count,
+                       const std::function<void(std::size_t, float)>& draw_card);
 void draw_card_qr(Ui& ui, const QrCode& qr, ImVec2 top, float inner_width, float side, const char* caption);
 
 // The height of one line of body text plus item spacing, the unit lists are laid out in.

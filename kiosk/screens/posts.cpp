@@ -97,23 +97,8 @@ std::optional<Action> draw_posts(const PostsModel& model, const PostsView& view,
     if (draw_data_state(ui, data, empty, Str::posts_empty)) return action;
     if (!view.category) return draw_categories(model, ui);
 
-    // Landscape: two columns of cards; portrait: one.
-    const int columns = ui.portrait ? 1 : 2;
-    begin_touch_scroll(ui.scrolls, "##posts", ImGui::GetContentRegionAvail());
-    const float gap = t.em(0.5f);
-    const float width = (ImGui::GetContentRegionAvail().x - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
-    // Columns as groups: cards have different heights, so each column stacks its own.
-    for (int col = 0; col < columns; ++col) {
-        if (col > 0) ImGui::SameLine(0, gap);
-        ImGui::BeginGroup();
-        for (std::size_t i = static_cast<std::size_t>(col); i < model.posts.size(); i += static_cast<std::size_t>(columns)) {
-            ImGui::PushID(static_cast<int>(i));
-            draw_post(model.posts[i], ui, width);
-            ImGui::PopID();
-        }
-        ImGui::EndGroup();
-    }
-    end_touch_scroll(ui.scrolls);
+    draw_card_columns(ui, "##posts", model.posts.size(),
+                      [&](std::size_t i, float width) { draw_post(model.posts[i], ui, width); });
     return action;
 }
 

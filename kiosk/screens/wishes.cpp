@@ -78,23 +78,8 @@ void draw_wish_card(const WishCard& card, Ui& ui, float width) {
 }
 
 void draw_cards(const WishBoardModel& model, Ui& ui) {
-    const Theme& t = ui.theme;
-    const int columns = ui.portrait ? 1 : 2;
-    begin_touch_scroll(ui.scrolls, "##wishes", ImGui::GetContentRegionAvail());
-    const float gap = t.em(0.5f);
-    const float width = (ImGui::GetContentRegionAvail().x - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
-    // Columns as groups: cards have different heights, so each column stacks its own.
-    for (int col = 0; col < columns; ++col) {
-        if (col > 0) ImGui::SameLine(0, gap);
-        ImGui::BeginGroup();
-        for (std::size_t i = static_cast<std::size_t>(col); i < model.cards.size(); i += static_cast<std::size_t>(columns)) {
-            ImGui::PushID(static_cast<int>(i));
-            draw_wish_card(model.cards[i], ui, width);
-            ImGui::PopID();
-        }
-        ImGui::EndGroup();
-    }
-    end_touch_scroll(ui.scrolls);
+    draw_card_columns(ui, "##wishes", model.cards.size(),
+                      [&](std::size_t i, float width) { draw_wish_card(model.cards[i], ui, width); });
 }
 
 }  // namespace

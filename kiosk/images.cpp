@@ -67,14 +67,21 @@ void ImageLoader::request(std::string key, std::string path) {
     wake_.notify_one();
 }
 
+bool ImageLoader::idle() {
+    std::lock_guard lock(mutex_);
+    return pending_.empty() && !decoding_;
+}
+
 void ImageLoader::run(std::stop_token stop) {
     for (;;) {
         std::pair<std::string, std::string> job;
         {
             std::unique_lock lock(mutex_);
+            decoding_ = false;
             if (!wake_.wait(lock, stop, [this] { return !pending_.empty(); })) return;
             job = std::move(pending_.front());
             pending_.pop_front();
+            decoding_ = true;
         }
         results_.push(read_image_file(std::move(job.first), job.second));
     }

@@ -77,6 +77,9 @@ public:
     ImageLoader& operator=(const ImageLoader&) = delete;
 
     void request(std::string key, std::string path);
+    // No request waiting or being decoded: every result asked for is in the UI queue (tests use
+    // it to know the loop has nothing more coming).
+    bool idle();
 
 private:
     void run(std::stop_token stop);
@@ -85,6 +88,7 @@ private:
     std::mutex mutex_;
     std::condition_variable_any wake_;
     std::deque<std::pair<std::string, std::string>> pending_;
+    bool decoding_ = false;
     std::jthread worker_;  // last: starts after, and stops before, the members it uses
 };
 
@@ -97,6 +101,7 @@ public:
     TextureLookup get(const std::string& media_id);
     void on_decoded(const DecodedImage& image) { cache_.on_decoded(image); }
     std::size_t live_textures() const { return cache_.live_textures(); }
+    bool loader_idle() { return loader_.idle(); }
 
 private:
     std::string media_dir_;

@@ -37,8 +37,14 @@ run_asan() {
     -DCMAKE_CXX_FLAGS="$flags" -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" \
     -DCMAKE_SHARED_LINKER_FLAGS="-fsanitize=address,undefined" >/dev/null
   cmake --build "$build" -j"$jobs"
+  # Mesa unloads its DRI driver before LeakSanitizer runs; the shim keeps modules mapped so the
+  # driver's lifetime allocations stay reachable from its globals (tests/sanitizers/). Built
+  # without sanitizers, since it is preloaded into Xvfb too; libasan then need not come first.
+  local shim=$build/keep_modules_loaded.so
+  cc -shared -fPIC -O2 -Wall -Werror -o "$shim" "$root/tests/sanitizers/keep_modules_loaded.c"
   # Leaks are checked with our suppressions (one comment per entry); halt on the first report.
-  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:detect_stack_use_after_return=1 \
+  LD_PRELOAD=$shim \
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:detect_stack_use_after_return=1:verify_asan_link_order=0 \
   LSAN_OPTIONS=suppressions=$root/tests/sanitizers/lsan.supp:print_suppressions=0 \
   UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   GONGSHI_SOAK_RSS_GROWTH_MB=300 \

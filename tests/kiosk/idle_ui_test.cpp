@@ -58,6 +58,7 @@ TEST_F(KioskTest, AttractLoopStepsThroughSlidesAndWakesToHome) {
     EXPECT_EQ(app->idle.phase, IdlePhase::attract);
     EXPECT_TRUE(visible(text(Str::attract_touch)));
     EXPECT_FALSE(visible(text(Str::tile_pledges)));
+    wait_for_images();  // the slide's photos, decoded in real time
     const int step = attract_step(app->idle, app->config.idle, app->clock.seconds());
     // Between steps nothing moves, so the loop sleeps until the next one.
     const double sleep = seconds_until_next_frame(*app);
@@ -90,7 +91,7 @@ TEST_F(KioskTest, LoopSleepsWhenNothingMoves) {
     start_with_demo(quick_idle());
     tap_ok(text(Str::tile_wishes));
     EXPECT_EQ(seconds_until_next_frame(*app), 0.0);  // just touched: a few more frames
-    for (int i = 0; i < kFramesAfterInput; ++i) ui->frame(std::nullopt);
+    wait_for_images();  // then a few more frames
     const double sleep = seconds_until_next_frame(*app);
     EXPECT_GT(sleep, 0.0);
     EXPECT_LE(sleep, 60.0);  // the clock on the status bar still turns over each minute

@@ -103,6 +103,18 @@ protected:
         ASSERT_EQ(app->pinyin.state(), ime::DeployState::ready) << app->pinyin.error();
         ui->frame(std::nullopt);
     }
+    // Pictures decode on the image worker in real time; frames until every one asked for has
+    // arrived, so that what a test measures next is not a late picture waking the loop.
+    void wait_for_images() {
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+        do {
+            ui->frame(std::nullopt);
+            if (app->images.loader_idle() && app->queue.empty()) break;
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        } while (std::chrono::steady_clock::now() < deadline);
+        ASSERT_TRUE(app->images.loader_idle() && app->queue.empty()) << "pictures still decoding after 30 s";
+        for (int i = 0; i < kFramesAfterInput; ++i) ui->frame(std::nullopt);
+    }
     void run_ok(const std::string& steps) {
         auto script = parse_script(steps, "test.script");
         ASSERT_TRUE(script.ok()) << script.error();

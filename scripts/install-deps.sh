@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake pkg-config git ca-certificates curl sqlite3 openssl
-  libsqlite3-dev nlohmann-json3-dev libicu-dev libgtest-dev libgmock-dev libbenchmark-dev
+  libsqlite3-dev nlohmann-json3-dev libsimdjson-dev libicu-dev libgtest-dev libgmock-dev libbenchmark-dev
   libspdlog-dev libcli11-dev libtomlplusplus-dev
   libcurl4-openssl-dev libcpp-httplib-dev libssl-dev zlib1g-dev libbrotli-dev
   libimgui-dev libglfw3-dev libstb-dev libfontconfig-dev fonts-noto-cjk

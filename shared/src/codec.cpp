@@ -1,7 +1,11 @@
 #include "gongshi/codec.hpp"
 
+#include <simdjson.h>
+
 #include <array>
+#include <climits>
 #include <cmath>
+#include <cstdint>
 #include <type_traits>
 
 namespace gongshi {
@@ -213,28 +217,96 @@ json encode(const Entity& e) {
 
 namespace {
 
+// The decoder reads JSON through one small interface, so the same field rules serve nlohmann
+// values (single entities: the server, tests) and simdjson's DOM (change pages, the sync's hot
+// path: about six times faster to parse).
+struct NlohmannValue {
+    const json* j;
+
+    bool is_object() const { return j->is_object(); }
+    std::optional<NlohmannValue> member(const char* name) const {
+        const auto it = j->find(name);
+        if (it == j->end() || it->is_null()) return std::nullopt;
+        return NlohmannValue{&*it};
+    }
+    std::optional<std::string_view> string() const {
+        if (!j->is_string()) return std::nullopt;
+        return std::string_view(j->get_ref<const std::string&>());
+    }
+    std::optional<bool> boolean() const { return j->is_boolean() ? std::optional(j->get<bool>()) : std::nullopt; }
+    std::optional<std::int64_t> integer() const {
+        if (j->is_number_unsigned() && j->get<std::uint64_t>() > INT64_MAX) return std::nullopt;
+        return j->is_number_integer() ? std::optional(j->get<std::int64_t>()) : std::nullopt;
+    }
+    std::optional<double> number() const { return j->is_number() ? std::optional(j->get<double>()) : std::nullopt; }
+    // Calls f on each item; false if this is not an array or f refused an item.
+    template <class F>
+    bool each(F&& f) const {
+        if (!j->is_array()) return false;
+        for (const auto& item : *j)
+            if (!f(NlohmannValue{&item})) return false;
+        return true;
+    }
+};
+
+struct SimdValue {
+    simdjson::dom::element e;
+
+    bool is_object() const { return e.is_object(); }
+    std::optional<SimdValue> member(const char* name) const {
+        simdjson::dom::element found;
+        if (e.at_key(name).get(found) != simdjson::SUCCESS || found.is_null()) return std::nullopt;
+        return SimdValue{found};
+    }
+    std::optional<std::string_view> string() const {
+        std::string_view v;
+        return e.get_string().get(v) == simdjson::SUCCESS ? std::optional(v) : std::nullopt;
+    }
+    std::optional<bool> boolean() const {
+        bool v = false;
+        return e.get_bool().get(v) == simdjson::SUCCESS ? std::optional(v) : std::nullopt;
+    }
+    std::optional<std::int64_t> integer() const {
+        std::int64_t v = 0;
+        return e.get_int64().get(v) == simdjson::SUCCESS ? std::optional(v) : std::nullopt;
+    }
+    std::optional<double> number() const {
+        double v = 0;
+        return e.is_number() && e.get_double().get(v) == simdjson::SUCCESS ? std::optional(v) : std::nullopt;
+    }
+    template <class F>
+    bool each(F&& f) const {
+        simdjson::dom::array items;
+        if (e.get_array().get(items) != simdjson::SUCCESS) return false;
+        for (simdjson::dom::element item : items)
+            if (!f(SimdValue{item})) return false;
+        return true;
+    }
+};
+
+template <class Value>
 class Decoder {
 public:
-    Decoder(const json& obj, EntityKind kind) : obj_(obj), kind_(kind) {}
+    Decoder(Value obj, EntityKind kind) : obj_(obj), kind_(kind) {}
 
     template <class T>
     void operator()(const char* name, T& out, Range range = {0, 0}) {
         if (!error_.empty()) return;
-        const auto it = obj_.find(name);
-        if (it == obj_.end() || it->is_null()) {
+        const auto v = obj_.member(name);
+        if (!v) {
             fail(name, "is missing");
             return;
         }
-        read(name, *it, out, range);
-        if (std::string_view(name) == "id" && error_.empty()) id_ = *it;
+        read(name, *v, out, range);
+        if (std::string_view(name) == "id" && error_.empty()) id_ = *v->string();
     }
     template <class T>
     void operator()(const char* name, std::optional<T>& out, Range range = {0, 0}) {
         if (!error_.empty()) return;
-        const auto it = obj_.find(name);
-        if (it == obj_.end() || it->is_null()) return out.reset();
+        const auto v = obj_.member(name);
+        if (!v) return out.reset();
         T value{};
-        if (read(name, *it, value, range)) out = std::move(value);
+        if (read(name, *v, value, range)) out = std::move(value);
     }
     void optional_text(const char* name, std::string& out) {
         std::optional<std::string> value;
@@ -252,64 +324,70 @@ private:
         return false;
     }
 
-    bool read(const char* name, const json& j, std::string& out, Range) {
-        if (!j.is_string()) return fail(name, "must be a string");
-        const auto& s = j.get_ref<const std::string&>();
-        if (!valid_utf8(s)) return fail(name, "is not valid UTF-8");
-        if (s.size() > kMaxText) return fail(name, "is longer than " + std::to_string(kMaxText) + " bytes");
-        out = s;
+    bool read(const char* name, const Value& j, std::string& out, Range) {
+        const auto s = j.string();
+        if (!s) return fail(name, "must be a string");
+        if (!valid_utf8(*s)) return fail(name, "is not valid UTF-8");
+        if (s->size() > kMaxText) return fail(name, "is longer than " + std::to_string(kMaxText) + " bytes");
+        out = *s;
         return true;
     }
-    bool read(const char* name, const json& j, bool& out, Range) {
-        if (!j.is_boolean()) return fail(name, "must be true or false");
-        out = j.get<bool>();
+    bool read(const char* name, const Value& j, bool& out, Range) {
+        const auto b = j.boolean();
+        if (!b) return fail(name, "must be true or false");
+        out = *b;
         return true;
     }
     template <class I>
-    requires std::is_integral_v<I> bool read(const char* name, const json& j, I& out, Range range) {
-        if (!j.is_number_integer()) return fail(name, "must be an integer");
-        const auto v = j.get<std::int64_t>();
+    requires std::is_integral_v<I> bool read(const char* name, const Value& j, I& out, Range range) {
+        const auto v = j.integer();
+        if (!v) return fail(name, "must be an integer");
         const auto lo = static_cast<std::int64_t>(range.lo), hi = static_cast<std::int64_t>(range.hi);
-        if (hi > lo && (v < lo || v > hi)) return out_of_range(name, range);
-        out = static_cast<I>(v);
+        if (hi > lo && (*v < lo || *v > hi)) return out_of_range(name, range);
+        out = static_cast<I>(*v);
         return true;
     }
-    bool read(const char* name, const json& j, double& out, Range range) {
-        if (!j.is_number()) return fail(name, "must be a number");
-        const double v = j.get<double>();
-        if (!std::isfinite(v) || (range.hi > range.lo && (v < range.lo || v > range.hi)))
+    bool read(const char* name, const Value& j, double& out, Range range) {
+        const auto v = j.number();
+        if (!v) return fail(name, "must be a number");
+        if (!std::isfinite(*v) || (range.hi > range.lo && (*v < range.lo || *v > range.hi)))
             return out_of_range(name, range);
-        out = v;
+        out = *v;
         return true;
     }
-    bool read(const char* name, const json& j, Date& out, Range) {
-        auto d = j.is_string() ? parse_date(j.get_ref<const std::string&>()) : std::nullopt;
+    bool read(const char* name, const Value& j, Date& out, Range) {
+        const auto s = j.string();
+        auto d = s ? parse_date(*s) : std::nullopt;
         if (!d) return fail(name, "must be a date YYYY-MM-DD between " + std::to_string(kMinYear) + " and " +
                                       std::to_string(kMaxYear));
         out = *d;
         return true;
     }
-    bool read(const char* name, const json& j, Timestamp& out, Range) {
-        auto t = j.is_string() ? parse_timestamp(j.get_ref<const std::string&>()) : std::nullopt;
+    bool read(const char* name, const Value& j, Timestamp& out, Range) {
+        const auto s = j.string();
+        auto t = s ? parse_timestamp(*s) : std::nullopt;
         if (!t || civil_from_days(t->unix_seconds / 86400).year < kMinYear ||
             civil_from_days(t->unix_seconds / 86400).year > kMaxYear)
             return fail(name, "must be an RFC 3339 time with an offset");
         out = *t;
         return true;
     }
-    bool read(const char* name, const json& j, std::vector<std::string>& out, Range) {
-        if (!j.is_array()) return fail(name, "must be an array of strings");
+    bool read(const char* name, const Value& j, std::vector<std::string>& out, Range) {
         out.clear();
-        for (const auto& item : j) {
+        bool item_failed = false;
+        const bool array = j.each([&](const Value& item) {
             std::string s;
-            if (!read(name, item, s, {})) return false;
+            if (!read(name, item, s, {})) return !(item_failed = true);
             out.push_back(std::move(s));
-        }
-        return true;
+            return true;
+        });
+        if (!array && !item_failed) return fail(name, "must be an array of strings");
+        return array;
     }
     template <class E>
-    requires std::is_enum_v<E> bool read(const char* name, const json& j, E& out, Range) {
-        auto e = j.is_string() ? enum_from_string<E>(j.get_ref<const std::string&>()) : std::nullopt;
+    requires std::is_enum_v<E> bool read(const char* name, const Value& j, E& out, Range) {
+        const auto s = j.string();
+        auto e = s ? enum_from_string<E>(*s) : std::nullopt;
         if (!e) return fail(name, "has an unknown value");
         out = *e;
         return true;
@@ -320,7 +398,7 @@ private:
     }
 
     static constexpr std::size_t kMaxText = 64 * 1024;
-    const json& obj_;
+    Value obj_;
     EntityKind kind_;
     std::string id_;
     std::string error_;
@@ -334,17 +412,20 @@ Entity default_entity(EntityKind kind) {
     return Entity(std::in_place_index<I>);
 }
 
-}  // namespace
-
-Result<Entity> decode(EntityKind kind, const json& data) {
+template <class Value>
+Result<Entity> decode_value(EntityKind kind, Value data) {
     if (!data.is_object()) return Result<Entity>::failure(std::string(kind_name(kind)) + ": data must be an object");
     Entity entity = default_entity(kind);
-    Decoder dec(data, kind);
+    Decoder<Value> dec(data, kind);
     std::visit([&](auto& x) { fields_of(dec, x); }, entity);
     if (!dec.error().empty()) return Result<Entity>::failure(dec.error());
     if (id_of(entity).empty()) return Result<Entity>::failure(std::string(kind_name(kind)) + ": empty id");
     return entity;
 }
+
+}  // namespace
+
+Result<Entity> decode(EntityKind kind, const json& data) { return decode_value(kind, NlohmannValue{&data}); }
 
 // ---- change pages ----------------------------------------------------------------------------
 
@@ -362,29 +443,33 @@ json encode_page(const ChangePage& page) {
 
 namespace {
 
-Result<Change> decode_change(const json& j, std::size_t index) {
+std::optional<std::string_view> text_member(const SimdValue& j, const char* name) {
+    const auto v = j.member(name);
+    return v ? v->string() : std::nullopt;
+}
+
+Result<Change> decode_change(SimdValue j, std::size_t index) {
     const std::string where = "change #" + std::to_string(index);
     using R = Result<Change>;
     if (!j.is_object()) return R::failure(where + ": must be an object");
-    const auto kind_it = j.find("kind");
-    const auto op_it = j.find("op");
-    const auto id_it = j.find("id");
-    if (kind_it == j.end() || !kind_it->is_string()) return R::failure(where + ": 'kind' missing or not a string");
-    auto kind = parse_kind(kind_it->get_ref<const std::string&>());
-    if (!kind) return R::failure(where + ": unknown kind '" + kind_it->get<std::string>() + "'");
-    if (id_it == j.end() || !id_it->is_string() || id_it->get_ref<const std::string&>().empty())
-        return R::failure(where + " (" + kind_name(*kind) + "): 'id' missing or not a string");
-    Change c{*kind, false, id_it->get<std::string>(), std::nullopt};
+    const auto kind_text = text_member(j, "kind");
+    if (!kind_text) return R::failure(where + ": 'kind' missing or not a string");
+    auto kind = parse_kind(*kind_text);
+    if (!kind) return R::failure(where + ": unknown kind '" + std::string(*kind_text) + "'");
+    const auto id = text_member(j, "id");
+    if (!id || id->empty()) return R::failure(where + " (" + kind_name(*kind) + "): 'id' missing or not a string");
+    Change c{*kind, false, std::string(*id), std::nullopt};
     if (!valid_utf8(c.id)) return R::failure(where + " (" + kind_name(*kind) + "): id is not valid UTF-8");
-    const std::string op = (op_it != j.end() && op_it->is_string()) ? op_it->get<std::string>() : "";
+    const auto op = text_member(j, "op").value_or("");
     if (op == "delete") {
         c.is_delete = true;
         return c;
     }
     if (op != "upsert") return R::failure(std::string(kind_name(*kind)) + " " + c.id + ": 'op' must be upsert or delete");
-    const auto data_it = j.find("data");
-    if (data_it == j.end()) return R::failure(std::string(kind_name(*kind)) + " " + c.id + ": upsert without data");
-    auto entity = decode(*kind, *data_it);
+    simdjson::dom::element data;
+    if (j.e.at_key("data").get(data) != simdjson::SUCCESS)
+        return R::failure(std::string(kind_name(*kind)) + " " + c.id + ": upsert without data");
+    auto entity = decode_value(*kind, SimdValue{data});
     if (!entity) return R::failure(entity.error());
     if (id_of(entity.value()) != c.id)
         return R::failure(std::string(kind_name(*kind)) + " " + c.id + ": data id '" + id_of(entity.value()) +
@@ -397,22 +482,28 @@ Result<Change> decode_change(const json& j, std::size_t index) {
 
 Result<ChangePage> decode_page(std::string_view body) {
     using R = Result<ChangePage>;
-    json j = json::parse(body, nullptr, /*allow_exceptions=*/false);
-    if (j.is_discarded()) return R::failure("change page is not valid JSON");
+    // One parser per thread keeps its buffers between pages (a full sync decodes hundreds).
+    thread_local simdjson::dom::parser parser;
+    simdjson::dom::element root;
+    if (const auto error = parser.parse(body.data(), body.size()).get(root); error != simdjson::SUCCESS)
+        return R::failure(std::string("change page is not valid JSON (") + simdjson::error_message(error) + ")");
+    const SimdValue j{root};
     if (!j.is_object()) return R::failure("change page must be a JSON object");
+    const auto cursor = text_member(j, "cursor");
+    const auto more_value = j.member("more");
+    const auto more = more_value ? more_value->boolean() : std::nullopt;
+    simdjson::dom::array changes;
+    if (!cursor || cursor->empty()) return R::failure("change page: 'cursor' missing or not a string");
+    if (!more) return R::failure("change page: 'more' missing or not a boolean");
+    if (root.at_key("changes").get(changes) != simdjson::SUCCESS)
+        return R::failure("change page: 'changes' missing or not an array");
     ChangePage page;
-    const auto cursor = j.find("cursor");
-    const auto more = j.find("more");
-    const auto changes = j.find("changes");
-    if (cursor == j.end() || !cursor->is_string() || cursor->get_ref<const std::string&>().empty())
-        return R::failure("change page: 'cursor' missing or not a string");
-    if (more == j.end() || !more->is_boolean()) return R::failure("change page: 'more' missing or not a boolean");
-    if (changes == j.end() || !changes->is_array()) return R::failure("change page: 'changes' missing or not an array");
-    page.cursor = cursor->get<std::string>();
-    page.more = more->get<bool>();
-    page.changes.reserve(changes->size());
-    for (std::size_t i = 0; i < changes->size(); ++i) {
-        auto c = decode_change((*changes)[i], i);
+    page.cursor = std::string(*cursor);
+    page.more = *more;
+    page.changes.reserve(changes.size());
+    std::size_t i = 0;
+    for (simdjson::dom::element change : changes) {
+        auto c = decode_change(SimdValue{change}, i++);
         if (!c) return R::failure(c.error());
         page.changes.push_back(std::move(c.value()));
     }

@@ -214,9 +214,14 @@ std::optional<KeyPress> draw_text_keys(const KeyboardState& kb, const Typing& ty
         keys.key(text(Str::kb_handwriting), "handwriting", ImVec2(x, y), side, KeyPress{KeyCode::handwriting});
         x += side + gap;
     }
-    const float space_w = origin.x + width - x - 2 * (side + gap);
+    const int after_space = kb.field.multiline ? 3 : 2;
+    const float space_w = origin.x + width - x - static_cast<float>(after_space) * (side + gap);
     keys.key(text(Str::kb_space), "space", ImVec2(x, y), space_w, KeyPress{KeyCode::space});
     x += space_w + gap;
+    if (kb.field.multiline) {
+        keys.key(text(Str::kb_newline), "newline", ImVec2(x, y), side, KeyPress{KeyCode::newline});
+        x += side + gap;
+    }
     keys.key(text(Str::kb_clear), "clear", ImVec2(x, y), side, KeyPress{KeyCode::clear});
     x += side + gap;
     keys.key(text(Str::kb_done), "done", ImVec2(x, y), side, KeyPress{KeyCode::done}, true);
@@ -394,6 +399,10 @@ bool apply_key(KeyboardState& kb, Typing& typing, const KeyPress& key) {
     case KeyCode::space:
         if (commit_first(kb, typing)) return true;
         return kb.layout == KeyboardLayout::text && kb.field.insert(" ");
+    case KeyCode::newline:
+        // Like a mark: what is being written goes in first.
+        commit_first(kb, typing);
+        return kb.field.multiline && kb.field.insert("\n");
     case KeyCode::backspace:
         // The composition or the last stroke first, then the text.
         if (kb.handwriting && !kb.strokes.empty()) {
@@ -481,6 +490,20 @@ std::optional<KeyPress> draw_keyboard(KeyboardState& kb, Typing& typing, Ui& ui,
     return pressed;
 }
 
+namespace {
+
+std::string shown_on_one_line(std::string_view typed) {
+    std::string out;
+    out.reserve(typed.size());
+    for (char c : typed) {
+        if (c == '\n') out += text(Str::kb_newline_mark);
+        else out += c;
+    }
+    return out;
+}
+
+}  // namespace
+
 bool draw_text_field(Ui& ui, const KeyboardState& kb, std::string_view tap_label, const char* hint, ImVec2 size,
                      bool focused) {
     const Theme& t = ui.theme;
@@ -496,8 +519,10 @@ bool draw_text_field(Ui& ui, const KeyboardState& kb, std::string_view tap_label
         if (focused) dl->AddRectFilled(ImVec2(min.x + pad, y), ImVec2(min.x + pad + 3, y + ui.body->FontSize), to_u32(t.colors.text));
         return tapped;
     }
-    const std::string& s = kb.field.text;
-    const char* caret = s.c_str() + kb.field.caret;
+    // One line on screen: a line break shows as a mark (the screen shows the text wrapped elsewhere).
+    const std::string before_caret = shown_on_one_line(std::string_view(kb.field.text).substr(0, kb.field.caret));
+    const std::string s = before_caret + shown_on_one_line(std::string_view(kb.field.text).substr(kb.field.caret));
+    const char* caret = s.c_str() + before_caret.size();
     auto width_of = [&](const char* b, const char* e) { return ui.body->CalcTextSizeA(ui.body->FontSize, FLT_MAX, 0, b, e).x; };
     // Keep the caret in view: a long text scrolls left inside the box.
     const float before = width_of(s.c_str(), caret);

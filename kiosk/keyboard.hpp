@@ -6,7 +6,7 @@
 //
 // Keys are registered as TapKind::key under the character they type ("a", "7", "，") or their
 // name ("space", "backspace", "clear", "mode", "done", "handwriting", "pinyin", "letters",
-// "rewrite", "prev-page", "next-page"); candidates as TapKind::candidate, so the script steps
+// "rewrite", "prev-page", "next-page", and "newline" on a multi-line field); candidates as TapKind::candidate, so the script steps
 // `keys` and `candidate` press them. The pad is a TapKind::key target named kPadTapLabel (`stroke`).
 #pragma once
 
@@ -32,6 +32,7 @@ struct TextField {
     std::string text;
     std::size_t caret = 0;  // byte offset
     std::size_t max_chars = 20;
+    bool multiline = false;  // the text keyboard gets a 换行 key (a notice body has paragraphs)
 
     // Inserts at the caret as much of `s` as the cap allows; false when some of it was cut.
     bool insert(std::string_view s);
@@ -90,7 +91,7 @@ struct Typing {
 // mode toggles pinyin and ASCII letters; handwriting, pinyin and letters switch to that input.
 enum class KeyCode {
     character, space, backspace, clear, mode, prev_page, next_page, candidate, done,
-    punctuation, handwriting, pinyin, letters, rewrite,
+    punctuation, handwriting, pinyin, letters, rewrite, newline,
 };
 struct KeyPress {
     KeyCode code = KeyCode::character;

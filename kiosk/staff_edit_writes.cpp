@@ -13,9 +13,10 @@ namespace {
 
 constexpr std::int64_t kHour = 3600, kDay = 86400;
 
-KeyboardState text_keyboard(std::string text, std::size_t max_chars) {
+KeyboardState text_keyboard(std::string text, std::size_t max_chars, bool multiline) {
     KeyboardState kb;
     kb.field.max_chars = max_chars;
+    kb.field.multiline = multiline;
     kb.field.insert(text);
     return kb;
 }
@@ -45,8 +46,8 @@ void open_editor(App& app, const std::string& notice_id) {
         e.base.publish_at = local_timestamp(app.clock.unix_seconds(), app.time_zone);
     }
     e.draft = e.base;
-    e.title = text_keyboard(e.base.title, kNoticeTitleMax);
-    e.body = text_keyboard(e.base.body, kNoticeBodyMax);
+    e.title = text_keyboard(e.base.title, kNoticeTitleMax, false);
+    e.body = text_keyboard(e.base.body, kNoticeBodyMax, true);
     app.staff_edit.ui.editor = std::move(e);
 }
 
@@ -60,8 +61,8 @@ void redo_refused(App& app, std::int64_t outbox_id) {
     NoticeEditorUi& e = app.staff_edit.ui.editor;
     if (const auto writes = notice_writes({*dead}); !writes.empty()) {
         e.draft = apply_fields(e.draft, writes[0].fields);
-        e.title = text_keyboard(e.draft.title, kNoticeTitleMax);
-        e.body = text_keyboard(e.draft.body, kNoticeBodyMax);
+        e.title = text_keyboard(e.draft.title, kNoticeTitleMax, false);
+        e.body = text_keyboard(e.draft.body, kNoticeBodyMax, true);
     }
     e.redo_of = outbox_id;
 }

@@ -80,6 +80,8 @@ const char* text(Str id) {
     case Str::kb_preparing: return "输入法准备中…";
     case Str::kb_unavailable: return "拼音输入暂不可用，可输入字母和数字";
     case Str::kb_space: return "空格";
+    case Str::kb_newline: return "换行";
+    case Str::kb_newline_mark: return "⏎";
     case Str::kb_backspace: return "删除";
     case Str::kb_clear: return "清空";
     case Str::kb_done: return "完成";

@@ -39,7 +39,7 @@ enum class Str {
     about_address, about_phone, about_hours, about_device, about_data_version,
     about_screen, about_software, about_cache, about_no_data, image_missing,
     // On-screen keyboard.
-    kb_preparing, kb_unavailable, kb_space, kb_backspace, kb_clear, kb_done, kb_mode_pinyin, kb_mode_ascii,
+    kb_preparing, kb_unavailable, kb_space, kb_newline, kb_newline_mark, kb_backspace, kb_clear, kb_done, kb_mode_pinyin, kb_mode_ascii,
     kb_prev_page, kb_next_page, kb_punctuation, kb_handwriting, kb_pinyin, kb_rewrite, kb_hw_hint, kb_hw_recognizing,
     kb_hw_unavailable,
     // 积分查询.

@@ -146,6 +146,34 @@ TEST_F(StaffEditTest, ANewNoticeIsScheduledWithTheSteppersAndSentWhole) {
     EXPECT_EQ(row->state, NoticeState::scheduled);
 }
 
+TEST_F(StaffEditTest, TheBodyTakesParagraphsTheTitleDoesNot) {
+    start_staff();
+    open(ScreenKind::staff_notices);
+    tap_ok(text(Str::staff_new_notice));
+    tap_ok(text(Str::staff_title_hint));
+    wait_for_input_method();
+    EXPECT_FALSE(visible("newline"));  // a title is one line
+    const std::string title = type_pinyin("tingshui");
+    run_ok("tap done\n");
+    tap_ok(text(Str::staff_body_hint));
+    ASSERT_TRUE(visible("newline"));
+    const std::string first = type_pinyin("tingshui");
+    // 换行 while a word is being composed commits its first candidate, then breaks the line.
+    run_ok("keys xiuli\n");
+    const std::string composing_first = app->taps.visible(TapKind::candidate).front()->label;
+    run_ok("tap newline\n");
+    const std::string second = type_pinyin("tongzhi");
+    EXPECT_EQ(app->staff_edit.ui.editor.body.field.text, first + composing_first + "\n" + second);
+    run_ok("tap done\n");
+    tap_ok(text(Str::staff_save));
+    ui->frame(std::nullopt);
+
+    const auto created = pending("notice");
+    ASSERT_EQ(created.size(), 1u);
+    EXPECT_EQ(json::parse(created[0].request.body).at("body"), first + composing_first + "\n" + second);
+    EXPECT_EQ(json::parse(created[0].request.body).at("title"), title);
+}
+
 TEST_F(StaffEditTest, PinningSendsOnlyThePinnedFlag) {
     start_staff();
     open(ScreenKind::staff_notices);

@@ -249,36 +249,31 @@ struct NlohmannValue {
     }
 };
 
+// A simdjson result as an optional: empty on any error (a wrong type, a number out of range).
+template <class T>
+std::optional<T> ok_value(simdjson::simdjson_result<T> result) {
+    T value{};
+    return std::move(result).get(value) == simdjson::SUCCESS ? std::optional(value) : std::nullopt;
+}
+
 struct SimdValue {
     simdjson::dom::element e;
 
     bool is_object() const { return e.is_object(); }
     std::optional<SimdValue> member(const char* name) const {
-        simdjson::dom::element found;
-        if (e.at_key(name).get(found) != simdjson::SUCCESS || found.is_null()) return std::nullopt;
-        return SimdValue{found};
+        const auto found = ok_value(e.at_key(name));
+        if (!found || found->is_null()) return std::nullopt;
+        return SimdValue{*found};
     }
-    std::optional<std::string_view> string() const {
-        std::string_view v;
-        return e.get_string().get(v) == simdjson::SUCCESS ? std::optional(v) : std::nullopt;
-    }
-    std::optional<bool> boolean() const {
-        bool v = false;
-        return e.get_bool().get(v) == simdjson::SUCCESS ? std::optional(v) : std::nullopt;
-    }
-    std::optional<std::int64_t> integer() const {
-        std::int64_t v = 0;
-        return e.get_int64().get(v) == simdjson::SUCCESS ? std::optional(v) : std::nullopt;
-    }
-    std::optional<double> number() const {
-        double v = 0;
-        return e.is_number() && e.get_double().get(v) == simdjson::SUCCESS ? std::optional(v) : std::nullopt;
-    }
+    std::optional<std::string_view> string() const { return ok_value(e.get_string()); }
+    std::optional<bool> boolean() const { return ok_value(e.get_bool()); }
+    std::optional<std::int64_t> integer() const { return ok_value(e.get_int64()); }
+    std::optional<double> number() const { return e.is_number() ? ok_value(e.get_double()) : std::nullopt; }
     template <class F>
     bool each(F&& f) const {
-        simdjson::dom::array items;
-        if (e.get_array().get(items) != simdjson::SUCCESS) return false;
-        for (simdjson::dom::element item : items)
+        const auto items = ok_value(e.get_array());
+        if (!items) return false;
+        for (simdjson::dom::element item : *items)
             if (!f(SimdValue{item})) return false;
         return true;
     }
@@ -444,8 +439,7 @@ json encode_page(const ChangePage& page) {
 namespace {
 
 std::optional<std::string_view> text_member(const SimdValue& j, const char* name) {
-    const auto v = j.member(name);
-    return v ? v->string() : std::nullopt;
+    return ok_value(j.e.at_key(name).get_string());
 }
 
 Result<Change> decode_change(SimdValue j, std::size_t index) {
@@ -466,10 +460,9 @@ Result<Change> decode_change(SimdValue j, std::size_t index) {
         return c;
     }
     if (op != "upsert") return R::failure(std::string(kind_name(*kind)) + " " + c.id + ": 'op' must be upsert or delete");
-    simdjson::dom::element data;
-    if (j.e.at_key("data").get(data) != simdjson::SUCCESS)
-        return R::failure(std::string(kind_name(*kind)) + " " + c.id + ": upsert without data");
-    auto entity = decode_value(*kind, SimdValue{data});
+    const auto data = ok_value(j.e.at_key("data"));
+    if (!data) return R::failure(std::string(kind_name(*kind)) + " " + c.id + ": upsert without data");
+    auto entity = decode_value(*kind, SimdValue{*data});
     if (!entity) return R::failure(entity.error());
     if (id_of(entity.value()) != c.id)
         return R::failure(std::string(kind_name(*kind)) + " " + c.id + ": data id '" + id_of(entity.value()) +
@@ -490,19 +483,17 @@ Result<ChangePage> decode_page(std::string_view body) {
     const SimdValue j{root};
     if (!j.is_object()) return R::failure("change page must be a JSON object");
     const auto cursor = text_member(j, "cursor");
-    const auto more_value = j.member("more");
-    const auto more = more_value ? more_value->boolean() : std::nullopt;
-    simdjson::dom::array changes;
+    const auto more = ok_value(root.at_key("more").get_bool());
+    const auto changes = ok_value(root.at_key("changes").get_array());
     if (!cursor || cursor->empty()) return R::failure("change page: 'cursor' missing or not a string");
     if (!more) return R::failure("change page: 'more' missing or not a boolean");
-    if (root.at_key("changes").get(changes) != simdjson::SUCCESS)
-        return R::failure("change page: 'changes' missing or not an array");
+    if (!changes) return R::failure("change page: 'changes' missing or not an array");
     ChangePage page;
     page.cursor = std::string(*cursor);
     page.more = *more;
-    page.changes.reserve(changes.size());
+    page.changes.reserve(changes->size());
     std::size_t i = 0;
-    for (simdjson::dom::element change : changes) {
+    for (simdjson::dom::element change : *changes) {
         auto c = decode_change(SimdValue{change}, i++);
         if (!c) return R::failure(c.error());
         page.changes.push_back(std::move(c.value()));

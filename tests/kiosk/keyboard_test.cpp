@@ -49,12 +49,10 @@ protected:
     }
     // Recognition runs on its own thread in real time: frames until the bar shows its answer.
     void wait_for_recognition() {
-        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
-        while (kb().recognition != 0 && std::chrono::steady_clock::now() < deadline) {
-            ui->frame(std::nullopt);
+        frames_until([&] {
             expect_candidates_have_glyphs();
-            std::this_thread::sleep_for(std::chrono::milliseconds(2));
-        }
+            return kb().recognition == 0;
+        }, std::chrono::seconds(20));
         ASSERT_EQ(kb().recognition, 0u) << "no recognition result within 20 s";
         ui->frame(std::nullopt);
         expect_candidates_have_glyphs();

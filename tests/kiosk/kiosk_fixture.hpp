@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <thread>
@@ -92,27 +93,30 @@ protected:
         start(config, size);
     }
     ScreenKind screen() const { return app->stack.back(); }
+    // Frames in real time (5 ms apart, at most `limit`) until `done`: for work on other threads.
+    bool frames_until(const std::function<bool()>& done, std::chrono::seconds limit = std::chrono::seconds(30)) {
+        const auto deadline = std::chrono::steady_clock::now() + limit;
+        for (;;) {
+            ui->frame(std::nullopt);
+            if (done()) return true;
+            if (std::chrono::steady_clock::now() >= deadline) return false;
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        }
+    }
     // librime deploys on its own thread in real time (from the first prepared frame); the frames
     // run on the manual clock.
     void wait_for_input_method() {
-        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-        while (app->pinyin.state() != ime::DeployState::ready && app->pinyin.state() != ime::DeployState::failed && std::chrono::steady_clock::now() < deadline) {
-            ui->frame(std::nullopt);
-            std::this_thread::sleep_for(std::chrono::milliseconds(5));
-        }
+        frames_until([&] {
+            return app->pinyin.state() == ime::DeployState::ready || app->pinyin.state() == ime::DeployState::failed;
+        });
         ASSERT_EQ(app->pinyin.state(), ime::DeployState::ready) << app->pinyin.error();
         ui->frame(std::nullopt);
     }
     // Pictures decode on the image worker in real time; frames until every one asked for has
     // arrived, so that what a test measures next is not a late picture waking the loop.
     void wait_for_images() {
-        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-        do {
-            ui->frame(std::nullopt);
-            if (app->images.loader_idle() && app->queue.empty()) break;
-            std::this_thread::sleep_for(std::chrono::milliseconds(5));
-        } while (std::chrono::steady_clock::now() < deadline);
-        ASSERT_TRUE(app->images.loader_idle() && app->queue.empty()) << "pictures still decoding after 30 s";
+        ASSERT_TRUE(frames_until([&] { return app->images.loader_idle() && app->queue.empty(); }))
+            << "pictures still decoding after 30 s";
         for (int i = 0; i < kFramesAfterInput; ++i) ui->frame(std::nullopt);
     }
     void run_ok(const std::string& steps) {

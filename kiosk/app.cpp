@@ -1,8 +1,8 @@
 #include "app.hpp"
 
 #include <algorithm>
-#include <cstdio>
 
+#include "local_time.hpp"
 #include "screens/disclosure_parts.hpp"
 #include "screens/staff_screens.hpp"
 
@@ -13,39 +13,13 @@ namespace {
 constexpr Str kWeekdays[] = {Str::weekday_sun, Str::weekday_mon, Str::weekday_tue, Str::weekday_wed,
                              Str::weekday_thu, Str::weekday_fri, Str::weekday_sat};
 
-struct LocalTime {
-    Date date;
-    int weekday = 0;  // 0 = Sunday
-    int minute_of_day = 0;
-};
-
-LocalTime local_time(std::int64_t unix, const std::optional<TimeZone>& tz) {
-    // Without ICU's zone data, China Standard Time is the best guess for a community kiosk.
-    const std::int64_t local = unix + (tz ? tz->offset_seconds_at(unix) : 8 * 3600);
-    const std::int64_t days = local >= 0 ? local / 86400 : (local - 86399) / 86400;
-    LocalTime t;
-    t.date = civil_from_days(days);
-    t.weekday = static_cast<int>((days % 7 + 11) % 7);  // 1970-01-01 was a Thursday
-    t.minute_of_day = static_cast<int>((local - days * 86400) / 60);
-    return t;
-}
-
-std::string hh_mm(int minute_of_day) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%02d:%02d", minute_of_day / 60, minute_of_day % 60);
-    return buf;
-}
-
 // "更新于 09:12" today, "更新于 3月2日 09:12" on an older day: stale data must look stale.
 std::string updated_text(const App& app, const LocalTime& now) {
     std::optional<std::int64_t> last = app.models.last_update_unix;
     if (app.sync.last_success_unix && (!last || *app.sync.last_success_unix > *last)) last = app.sync.last_success_unix;
     if (!last) return text(Str::never_updated);
     const LocalTime then = local_time(*last, app.time_zone);
-    std::string when = hh_mm(then.minute_of_day);
-    if (then.date != now.date)
-        when = format(Str::month_day, {std::to_string(then.date.month), std::to_string(then.date.day)}) + " " + when;
-    return format(Str::updated_at, {when});
+    return format(Str::updated_at, {then.date == now.date ? hh_mm(then.minute_of_day) : local_minute_text(*last, app.time_zone)});
 }
 
 StatusBarModel make_status_bar(const App& app, const LocalTime& now) {

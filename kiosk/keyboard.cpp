@@ -30,16 +30,19 @@ constexpr std::array<std::size_t, 4> kMarksPerRow = {1, 1, 2, 2};
 constexpr float kColumns = 11;
 constexpr std::string_view kNumericPad = "123456789";
 
-// The punctuation keys' marks, in key order.
-std::vector<std::string_view> punctuation_marks() {
-    const std::string_view all = text(Str::kb_punctuation);
-    std::vector<std::string_view> marks;
-    for (std::size_t i = 0; i < all.size();) {
-        std::size_t end = i + 1;
-        while (end < all.size() && continuation_byte(all[end])) ++end;
-        marks.push_back(all.substr(i, end - i));
-        i = end;
-    }
+// The punctuation keys' marks, in key order (split once: the UI string table is fixed).
+const std::vector<std::string_view>& punctuation_marks() {
+    static const std::vector<std::string_view> marks = [] {
+        const std::string_view all = text(Str::kb_punctuation);
+        std::vector<std::string_view> out;
+        for (std::size_t i = 0; i < all.size();) {
+            std::size_t end = i + 1;
+            while (end < all.size() && continuation_byte(all[end])) ++end;
+            out.push_back(all.substr(i, end - i));
+            i = end;
+        }
+        return out;
+    }();
     return marks;
 }
 
@@ -58,12 +61,20 @@ bool pinyin_active(const KeyboardState& kb, Typing& typing) {
 }
 
 // Leaving pinyin (another input, or done) keeps what was typed: the letters go into the field
-// as they are, never silently dropped.
+// as they are, never silently dropped, and nothing is left composing.
 void keep_composition_as_letters(KeyboardState& kb, Typing& typing) {
-    if (!pinyin_active(kb, typing) || !kb.ime.composing()) return;
-    const std::string letters = kb.typed;
-    take(kb, typing, typing.engine.clear());
-    kb.field.insert(letters);
+    if (pinyin_active(kb, typing) && kb.ime.composing()) {
+        const std::string letters = kb.typed;
+        take(kb, typing, typing.engine.clear());
+        kb.field.insert(letters);
+    }
+    kb.typed.clear();
+}
+
+// The index-th candidate the recogniser read goes into the field; the pad is cleared for the next.
+void commit_written(KeyboardState& kb, std::size_t index) {
+    kb.field.insert(kb.written[index]);
+    kb.clear_pad();
 }
 
 void recognize(KeyboardState& kb, Typing& typing) {
@@ -79,8 +90,7 @@ void recognize(KeyboardState& kb, Typing& typing) {
 bool commit_first(KeyboardState& kb, Typing& typing) {
     if (kb.handwriting) {
         if (kb.written.empty()) return false;
-        kb.field.insert(kb.written.front());
-        kb.clear_pad();
+        commit_written(kb, 0);
         return true;
     }
     if (!pinyin_active(kb, typing) || !kb.ime.composing()) return false;
@@ -190,7 +200,7 @@ struct KeyPlacer {
 std::optional<KeyPress> draw_text_keys(const KeyboardState& kb, const Typing& typing, Ui& ui, ImVec2 origin, float width) {
     const float h = key_height(ui), gap = key_gap(ui);
     const float unit = (width - (kColumns - 1) * gap) / kColumns;
-    const std::vector<std::string_view> marks = punctuation_marks();
+    const std::vector<std::string_view>& marks = punctuation_marks();
     KeyPlacer keys{ui, h, std::nullopt};
     float y = origin.y;
     std::size_t next_mark = 0;
@@ -293,7 +303,7 @@ std::optional<KeyPress> draw_handwriting_keys(KeyboardState& kb, Typing& typing,
         return ImVec2(x0 + static_cast<float>(col) * (w + gap), origin.y + static_cast<float>(row) * (h + gap));
     };
     KeyPlacer keys{ui, h, std::nullopt};
-    const std::vector<std::string_view> marks = punctuation_marks();
+    const std::vector<std::string_view>& marks = punctuation_marks();
     for (std::size_t i = 0; i < marks.size(); ++i) keys.mark(marks[i], at(static_cast<int>(i % 3), static_cast<int>(i / 3)), w);
     keys.key(text(Str::kb_rewrite), "rewrite", at(0, 2), w, KeyPress{KeyCode::rewrite});
     keys.key(text(Str::kb_backspace), "backspace", at(1, 2), w, KeyPress{KeyCode::backspace});
@@ -424,17 +434,14 @@ bool apply_key(KeyboardState& kb, Typing& typing, const KeyPress& key) {
     case KeyCode::mode:
         keep_composition_as_letters(kb, typing);
         kb.pinyin = !kb.pinyin;
-        kb.typed.clear();
         return true;
     case KeyCode::handwriting:
         keep_composition_as_letters(kb, typing);
-        kb.typed.clear();
         kb.handwriting = true;
         return true;
     case KeyCode::pinyin:
     case KeyCode::letters:
         keep_composition_as_letters(kb, typing);
-        kb.typed.clear();
         kb.clear_pad();
         kb.handwriting = false;
         kb.pinyin = key.code == KeyCode::pinyin;
@@ -451,8 +458,7 @@ bool apply_key(KeyboardState& kb, Typing& typing, const KeyPress& key) {
     case KeyCode::candidate:
         if (kb.handwriting) {
             if (key.candidate < 0 || static_cast<std::size_t>(key.candidate) >= kb.written.size()) return false;
-            kb.field.insert(kb.written[static_cast<std::size_t>(key.candidate)]);
-            kb.clear_pad();
+            commit_written(kb, static_cast<std::size_t>(key.candidate));
             return true;
         }
         if (!composing) return false;

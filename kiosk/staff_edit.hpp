@@ -17,6 +17,7 @@
 #include "gongshi/cache.hpp"
 #include "gongshi/staff_writes.hpp"
 #include "keyboard.hpp"
+#include "local_time.hpp"
 #include "navigation.hpp"
 #include "widgets.hpp"
 
@@ -145,8 +146,6 @@ struct StaffContext {
 };
 StaffNoticesModel build_staff_notices(const Cache& cache, const Outbox& outbox, const StaffContext& context);
 WishReviewModel build_wish_review(const Cache& cache, const Outbox& outbox, const StaffContext& context);
-// "3月5日 10:00" in the community's time zone.
-std::string local_minute_text(std::int64_t unix_seconds, const std::optional<TimeZone>& tz);
 // Moves a time stepper of the editor.
 void step_editor_time(NoticeEditorUi& editor, EditorTime step, std::int64_t now_unix, const std::optional<TimeZone>& tz);
 

@@ -1,7 +1,6 @@
 // The staff editing screens' view models: the cache's notices and review queue with this
 // kiosk's outbox laid over them (pending and refused writes).
 #include <algorithm>
-#include <cstdio>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -55,17 +54,6 @@ RefusedNoticeWrite refused_notice(const OutboxItem& row, const std::vector<Notic
 }
 
 }  // namespace
-
-std::string local_minute_text(std::int64_t unix_seconds, const std::optional<TimeZone>& tz) {
-    // Without ICU's zone data, China Standard Time is the best guess for a community kiosk.
-    const std::int64_t local = unix_seconds + (tz ? tz->offset_seconds_at(unix_seconds) : 8 * 3600);
-    const std::int64_t days = local >= 0 ? local / 86400 : (local - 86399) / 86400;
-    const Date d = civil_from_days(days);
-    const int minute = static_cast<int>((local - days * 86400) / 60) % 1440;
-    char hm[16];
-    std::snprintf(hm, sizeof hm, "%02d:%02d", minute / 60, minute % 60);
-    return format(Str::month_day, {std::to_string(d.month), std::to_string(d.day)}) + " " + hm;
-}
 
 StaffNoticesModel build_staff_notices(const Cache& cache, const Outbox& outbox, const StaffContext& context) {
     StaffNoticesModel model;

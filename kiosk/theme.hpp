@@ -5,6 +5,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <vector>
 
@@ -53,6 +54,8 @@ struct Theme {
     float min_target_px = 64;
 
     float em(float n) const { return n * body_px; }
+    // A form row (a text field, a phrase or choice button): 2.4 em, never below a fingertip.
+    float form_row_px() const { return std::max(em(2.4f), min_target_px); }
     bool operator==(const Theme&) const = default;
 };
 

@@ -58,8 +58,6 @@ void finish_on_done(WishForm& f, const KeyPress& key) {
     if (key.code == KeyCode::done && !missing(f)) f.step = next(f.step);
 }
 
-float row_height(const Ui& ui) { return std::max(ui.theme.em(2.4f), ui.theme.min_target_px); }
-
 // Five segments under the heading, the finished ones and the current one filled.
 void draw_progress(const WishForm& f, Ui& ui) {
     const Theme& t = ui.theme;
@@ -120,13 +118,13 @@ void draw_text_step(WishForm& f, Typing& typing, Ui& ui, ImVec2 area) {
     const Theme& t = ui.theme;
     const ImVec2 start = ImGui::GetCursorScreenPos();
     const ImVec2 room = beside_keyboard(ui, area, f.text.layout);
-    draw_text_field(ui, f.text, text(Str::wish_text_hint), text(Str::wish_text_hint), ImVec2(room.x, row_height(ui)), true);
+    draw_text_field(ui, f.text, text(Str::wish_text_hint), text(Str::wish_text_hint), ImVec2(room.x, ui.theme.form_row_px()), true);
     draw_text(ui.body, t.colors.text_muted,
               format(Str::wish_counter, {std::to_string(f.text.field.chars()), std::to_string(kWishTextMax)}));
     const std::vector<std::string> phrases = split_list(wish_phrases_for(f.category));
     const int per_row = ui.portrait ? static_cast<int>(phrases.size()) : 2;
     const float rows = std::ceil(static_cast<float>(phrases.size()) / static_cast<float>(per_row));
-    const float phrases_h = ui.body->FontSize + t.em(0.4f) + rows * (row_height(ui) + t.em(0.4f));
+    const float phrases_h = ui.body->FontSize + t.em(0.4f) + rows * (ui.theme.form_row_px() + t.em(0.4f));
     // The whole text, wrapped: the field shows only the end of a long one.
     const float text_h = room.y - (ImGui::GetCursorScreenPos().y - start.y) - phrases_h;
     if (text_h > ui.body->FontSize) {
@@ -137,7 +135,7 @@ void draw_text_step(WishForm& f, Typing& typing, Ui& ui, ImVec2 area) {
     draw_text(ui.body, t.colors.text_muted, text(Str::wish_phrases_title));
     // A child of the room's width keeps the phrase buttons clear of the keyboard.
     ImGui::BeginChild("##wish-phrases", ImVec2(room.x, phrases_h - ui.body->FontSize), false, ImGuiWindowFlags_NoScrollbar);
-    if (auto i = draw_big_choices(ui, phrases, {}, per_row, row_height(ui)))
+    if (auto i = draw_big_choices(ui, phrases, {}, per_row, ui.theme.form_row_px()))
         f.text.field.insert(phrases[*i]);  // capped at the field's 200 characters, like any paste
     ImGui::EndChild();
     if (auto key = draw_keyboard_at_bottom(f.text, typing, ui, start, area)) finish_on_done(f, *key);
@@ -154,7 +152,7 @@ void draw_place_step(const WishFlowModel& model, WishForm& f, Typing& typing, Ui
     const ImVec2 start = ImGui::GetCursorScreenPos();
     if (!f.name_keyboard_open) {
         draw_text(ui.body, t.colors.text_muted, text(Str::wish_place_title));
-        const float list_h = area.y - row_height(ui) * 2 - ui.body->FontSize * 3 - t.em(1.0f);
+        const float list_h = area.y - ui.theme.form_row_px() * 2 - ui.body->FontSize * 3 - t.em(1.0f);
         begin_touch_scroll(ui.scrolls, "##wish-places", ImVec2(area.x, list_h));
         std::vector<std::string> labels;
         std::string chosen;
@@ -163,12 +161,12 @@ void draw_place_step(const WishFlowModel& model, WishForm& f, Typing& typing, Ui
             if (p.id == f.grid_id) chosen = p.label;
         }
         const int per_row = std::max(1, static_cast<int>(ImGui::GetContentRegionAvail().x / t.em(13.0f)));
-        if (auto i = draw_big_choices(ui, labels, chosen, per_row, row_height(ui))) f.grid_id = model.places[*i].id;
+        if (auto i = draw_big_choices(ui, labels, chosen, per_row, ui.theme.form_row_px())) f.grid_id = model.places[*i].id;
         end_touch_scroll(ui.scrolls);
     }
     draw_text(ui.body, t.colors.text_muted, text(Str::wish_name_title));
     const float field_w = f.name_keyboard_open ? beside_keyboard(ui, area, f.name.layout).x : area.x;
-    if (draw_text_field(ui, f.name, text(Str::wish_name_hint), text(Str::wish_name_hint), ImVec2(field_w, row_height(ui)),
+    if (draw_text_field(ui, f.name, text(Str::wish_name_hint), text(Str::wish_name_hint), ImVec2(field_w, ui.theme.form_row_px()),
                         f.name_keyboard_open))
         f.name_keyboard_open = true;
     draw_name_preview(f, ui);
@@ -186,7 +184,7 @@ void draw_phone_step(WishForm& f, Typing& typing, Ui& ui, ImVec2 area) {
     ImGui::PopTextWrapPos();
     ImGui::Dummy(ImVec2(0, t.em(0.3f)));
     const float gap = t.em(0.5f), w = std::min((room.x - gap) * 0.5f, t.em(14.0f));
-    const ImVec2 size(w, row_height(ui));
+    const ImVec2 size(w, ui.theme.form_row_px());
     if (touch_button(ui, text(Str::wish_phone_agree), size, f.phone_choice == PhoneChoice::given ? ButtonKind::selected : ButtonKind::nav))
         f.phone_choice = PhoneChoice::given;
     ImGui::SameLine(0, gap);
@@ -199,7 +197,7 @@ void draw_phone_step(WishForm& f, Typing& typing, Ui& ui, ImVec2 area) {
     if (f.phone_choice != PhoneChoice::given) return;
     ImGui::Dummy(ImVec2(0, t.em(0.3f)));
     const float field_w = std::min(room.x, t.em(20.0f));
-    draw_text_field(ui, f.phone, text(Str::wish_phone_hint), text(Str::wish_phone_hint), ImVec2(field_w, row_height(ui)), true);
+    draw_text_field(ui, f.phone, text(Str::wish_phone_hint), text(Str::wish_phone_hint), ImVec2(field_w, ui.theme.form_row_px()), true);
     if (valid_mainland_mobile(f.phone.field.text))
         draw_text(ui.title, t.colors.text, format(Str::wish_phone_echo, {mask_phone(f.phone.field.text)}));
     if (auto key = draw_keyboard_at_bottom(f.phone, typing, ui, start, area)) finish_on_done(f, *key);

@@ -12,8 +12,6 @@ namespace gongshi::kiosk {
 
 namespace {
 
-float row_height(const Ui& ui) { return std::max(ui.theme.em(2.4f), ui.theme.min_target_px); }
-
 // Codes are printed in capitals; typing "aa7kq3m" shows "AA7KQ3M".
 void upper_case(TextField& field) {
     std::transform(field.text.begin(), field.text.end(), field.text.begin(),
@@ -58,9 +56,9 @@ void draw_code_row(TrackingUi& state, Ui& ui, float width) {
     const Theme& t = ui.theme;
     const float button_w = t.em(6.0f), gap = t.em(0.5f);
     const float field_w = std::min(width - button_w - gap, t.em(24.0f));
-    draw_text_field(ui, state.code, text(Str::track_field), text(Str::track_field_hint), ImVec2(field_w, row_height(ui)), true);
+    draw_text_field(ui, state.code, text(Str::track_field), text(Str::track_field_hint), ImVec2(field_w, ui.theme.form_row_px()), true);
     ImGui::SameLine(0, gap);
-    if (touch_button(ui, text(Str::track_submit), ImVec2(button_w, row_height(ui)), ButtonKind::primary))
+    if (touch_button(ui, text(Str::track_submit), ImVec2(button_w, ui.theme.form_row_px()), ButtonKind::primary))
         state.lookup_requested = true;
 }
 

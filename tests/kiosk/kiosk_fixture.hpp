@@ -77,6 +77,18 @@ inline const FontSet& test_fonts() {
     return fonts;
 }
 
+// A script run on `ui` (steps in the script language of kiosk/script.hpp) that must pass.
+inline void run_ok(HeadlessUi& ui, const std::string& steps) {
+    auto script = parse_script(steps, "test.script");
+    ASSERT_TRUE(script.ok()) << script.error();
+    const Status done = run_script(script.value(), ui);
+    ASSERT_TRUE(done.ok()) << done.error();
+}
+inline void tap_ok(HeadlessUi& ui, std::string_view label, int nth = 1) {
+    const Status done = tap(ui, label, nth);
+    ASSERT_TRUE(done.ok()) << done.error();
+}
+
 class KioskTest : public ::testing::Test {
 protected:
     // Starts the kiosk on the given config (its cache path defaults to a scratch file) and draws one frame.
@@ -119,17 +131,9 @@ protected:
             << "pictures still decoding after 30 s";
         for (int i = 0; i < kFramesAfterInput; ++i) ui->frame(std::nullopt);
     }
-    void run_ok(const std::string& steps) {
-        auto script = parse_script(steps, "test.script");
-        ASSERT_TRUE(script.ok()) << script.error();
-        const Status done = run_script(script.value(), *ui);
-        ASSERT_TRUE(done.ok()) << done.error();
-    }
+    void run_ok(const std::string& steps) { test::run_ok(*ui, steps); }
     bool visible(std::string_view label) const { return app->taps.find(label) != nullptr; }
-    void tap_ok(std::string_view label, int nth = 1) {
-        const Status done = tap(*ui, label, nth);
-        ASSERT_TRUE(done.ok()) << done.error();
-    }
+    void tap_ok(std::string_view label, int nth = 1) { test::tap_ok(*ui, label, nth); }
 
     ScratchDir dir;
     DemoData demo;

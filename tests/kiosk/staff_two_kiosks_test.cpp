@@ -50,16 +50,8 @@ struct Kiosk {
         apply_action(*app, OpenScreen{screen});
         frames(2);
     }
-    void tap_ok(std::string_view label, int nth = 1) {
-        const Status done = tap(*ui, label, nth);
-        ASSERT_TRUE(done.ok()) << done.error();
-    }
-    void run_ok(const std::string& steps) {
-        auto script = parse_script(steps, "test.script");
-        ASSERT_TRUE(script.ok()) << script.error();
-        const Status done = run_script(script.value(), *ui);
-        ASSERT_TRUE(done.ok()) << done.error();
-    }
+    void tap_ok(std::string_view label, int nth = 1) { test::tap_ok(*ui, label, nth); }
+    void run_ok(const std::string& steps) { test::run_ok(*ui, steps); }
     // Opens notice `id` in the editor and replaces its title: pinyin committed from `letters`, or
     // the letters themselves in the keyboard's ASCII mode (librime runs one engine per process:
     // the second kiosk of this process types without it).

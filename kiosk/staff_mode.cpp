@@ -17,7 +17,7 @@ namespace gongshi::kiosk {
 namespace {
 
 constexpr std::size_t kSyncErrorsKept = 8;
-constexpr std::size_t kOutboxRowsShown = 50;
+constexpr std::int64_t kOutboxRowsShown = 50;
 constexpr double kModelRefreshS = 1.0;  // sync health and uptime move while their screen is open
 
 bool is_staff_screen(ScreenKind s) {
@@ -228,8 +228,7 @@ Str kind_label(const std::string& kind) {
 
 std::vector<OutboxRow> outbox_rows(const App& app, OutboxState state) {
     std::vector<OutboxRow> rows;
-    for (const OutboxItem& item : app.outbox->list(state)) {
-        if (rows.size() == kOutboxRowsShown) break;
+    for (const OutboxItem& item : app.outbox->list(state, kOutboxRowsShown)) {
         std::string last = item.last_status ? "HTTP " + std::to_string(*item.last_status) : std::string();
         if (!item.last_error.empty()) last += (last.empty() ? "" : " · ") + item.last_error;
         rows.push_back({item.id, text(kind_label(item.request.kind)), local_minute_text(item.created_at, app.time_zone),

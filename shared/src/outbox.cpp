@@ -131,9 +131,9 @@ std::optional<OutboxItem> Outbox::find(std::int64_t id) const {
     return first_item(s);
 }
 
-std::vector<OutboxItem> Outbox::list(OutboxState state) const {
-    auto s = db_.must_prepare(std::string("SELECT ") + kColumns + " FROM outbox WHERE state = ? ORDER BY id");
-    s.bind(1, state_name(state));
+std::vector<OutboxItem> Outbox::list(OutboxState state, std::int64_t limit) const {
+    auto s = db_.must_prepare(std::string("SELECT ") + kColumns + " FROM outbox WHERE state = ? ORDER BY id LIMIT ?");
+    s.bind(1, state_name(state)).bind(2, limit);
     std::vector<OutboxItem> out;
     while (s.step()) out.push_back(read_item(s));
     return out;

@@ -48,6 +48,18 @@ TEST(Outbox, KeepsExactBytesAndAFreshKeyPerRow) {
     EXPECT_EQ(outbox.counts().pending, 2);
 }
 
+TEST(Outbox, ListsOldestFirstUpToALimit) {
+    TempDir dir;
+    auto outbox = take(Outbox::open(dir / "outbox.db"));
+    std::vector<std::int64_t> ids;
+    for (int i = 0; i < 5; ++i) ids.push_back(outbox.enqueue(wish("{}"), 100 + i).value().id);
+    std::vector<std::int64_t> listed;
+    for (const OutboxItem& row : outbox.list(OutboxState::pending, 3)) listed.push_back(row.id);
+    EXPECT_EQ(listed, std::vector<std::int64_t>(ids.begin(), ids.begin() + 3));
+    EXPECT_EQ(outbox.list(OutboxState::pending).size(), 5u);  // no limit: every row
+    EXPECT_TRUE(outbox.list(OutboxState::dead, 3).empty());
+}
+
 TEST(Outbox, RetryKeepsTheRowAndItsKey) {
     TempDir dir;
     auto outbox = take(Outbox::open(dir / "outbox.db"));

@@ -69,7 +69,8 @@ public:
     // overtakes what it edits.
     std::optional<OutboxItem> oldest_pending() const;
     std::optional<OutboxItem> find(std::int64_t id) const;
-    std::vector<OutboxItem> list(OutboxState state) const;
+    // Oldest first; at most `limit` rows (-1: all), so a long backlog is not read to show a page.
+    std::vector<OutboxItem> list(OutboxState state, std::int64_t limit = -1) const;
     OutboxCounts counts() const;
     // Whether the wish with this tracking code is still here (pending or dead): the server has
     // not acknowledged it yet.

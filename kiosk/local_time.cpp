@@ -6,9 +6,17 @@
 
 namespace gongshi::kiosk {
 
-LocalTime local_time(std::int64_t unix_seconds, const std::optional<TimeZone>& tz) {
+std::int64_t local_offset_seconds(std::int64_t unix_seconds, const std::optional<TimeZone>& tz) {
     // Without ICU's zone data, China Standard Time is the best guess for a community kiosk.
-    const std::int64_t local = unix_seconds + (tz ? tz->offset_seconds_at(unix_seconds) : 8 * 3600);
+    return tz ? tz->offset_seconds_at(unix_seconds) : 8 * 3600;
+}
+
+Timestamp local_timestamp(std::int64_t unix_seconds, const std::optional<TimeZone>& tz) {
+    return {unix_seconds, static_cast<int>(local_offset_seconds(unix_seconds, tz) / 60)};
+}
+
+LocalTime local_time(std::int64_t unix_seconds, const std::optional<TimeZone>& tz) {
+    const std::int64_t local = unix_seconds + local_offset_seconds(unix_seconds, tz);
     const std::int64_t days = local >= 0 ? local / 86400 : (local - 86399) / 86400;
     LocalTime t;
     t.date = civil_from_days(days);

@@ -16,6 +16,10 @@ struct LocalTime {
     int minute_of_day = 0;
 };
 
+// The zone's offset from UTC at that instant (+8 h without zone data).
+std::int64_t local_offset_seconds(std::int64_t unix_seconds, const std::optional<TimeZone>& tz);
+// The instant with the offset it has there, as the API's RFC 3339 times carry it.
+Timestamp local_timestamp(std::int64_t unix_seconds, const std::optional<TimeZone>& tz);
 LocalTime local_time(std::int64_t unix_seconds, const std::optional<TimeZone>& tz);
 std::string hh_mm(int minute_of_day);  // "09:05"
 // "3月5日 10:00" in the community's time zone.

@@ -21,12 +21,8 @@ KeyboardState text_keyboard(std::string text, std::size_t max_chars, bool multil
     return kb;
 }
 
-Timestamp local_timestamp(std::int64_t unix, const std::optional<TimeZone>& tz) {
-    return {unix, (tz ? tz->offset_seconds_at(unix) : 8 * 3600) / 60};
-}
-
 std::int64_t start_of_local_day(std::int64_t unix, const std::optional<TimeZone>& tz) {
-    const std::int64_t offset = tz ? tz->offset_seconds_at(unix) : 8 * 3600;
+    const std::int64_t offset = local_offset_seconds(unix, tz);
     const std::int64_t local = unix + offset;
     return local - ((local % kDay) + kDay) % kDay - offset;
 }

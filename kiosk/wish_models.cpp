@@ -4,6 +4,7 @@
 
 #include "app.hpp"
 #include "gongshi/log.hpp"
+#include "local_time.hpp"
 #include "wish_screens.hpp"
 
 namespace gongshi::kiosk {
@@ -168,10 +169,9 @@ void submit_wish_form(App& app) {
     const WishForm& f = s.form;
     const WishDraft draft{f.category, f.text.field.text, f.grid_id, f.name.field.text, f.phone_digits()};
     const std::int64_t now = app.clock.unix_seconds();
-    const int offset_s = app.time_zone ? app.time_zone->offset_seconds_at(now) : 8 * 3600;
     const Cache* cache = app.data.cache();
     const Outbox& outbox = *app.outbox;
-    auto done = submit_wish(*app.outbox, draft, community_id(app), *app.outbox->kiosk_code(), {now, offset_s / 60},
+    auto done = submit_wish(*app.outbox, draft, community_id(app), *app.outbox->kiosk_code(), local_timestamp(now, app.time_zone),
                             [&](std::string_view code) { return code_taken(cache, outbox, code); });
     if (!done) {
         log(LogLevel::warning, std::string("wish not queued: ") + done.error());  // the reason, never the text

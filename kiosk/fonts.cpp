@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <fontconfig/fontconfig.h>
+#include <malloc.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -134,8 +135,10 @@ void FontSet::build(ImFontAtlas& atlas, const GlyphSet& glyphs, FontSizes sizes)
     // ImGui decodes non-BMP characters to U+FFFD; draw that as the deliberate replacement mark
     // rather than the '?' that signals a glyph we forgot.
     for (ImFont* font : {body_, title_}) font->AddRemapChar(0xFFFD, static_cast<ImWchar>(kNonBmpReplacement));
-    // The glyphs are baked: free the two 20 MB copies of the font file the build worked from.
+    // The glyphs are baked: free the two 20 MB copies of the font file the build worked from, and
+    // hand the pages back (malloc would keep them resident until the next rebuild).
     atlas.ClearInputData();
+    malloc_trim(0);
     sizes_ = sizes;
     built_generation_ = glyphs.generation();
 }

@@ -3,6 +3,7 @@
 #define GLFW_INCLUDE_NONE
 #include <GL/gl.h>
 #include <GLFW/glfw3.h>
+#include <malloc.h>
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
 
@@ -81,6 +82,14 @@ void lock_down(GLFWwindow* window) {
     glfwSetInputMode(window, GLFW_CURSOR, GLFW_CURSOR_HIDDEN);
 }
 
+// The GPU has the atlas now: free the CPU copy (alpha and RGBA, tens of MB for the CJK atlas), and
+// hand the pages back: malloc would keep them resident, so each rebuild would leave RSS that much
+// higher until the next one reused them. Rebuilds are rare, so the trim's cost does not matter.
+void release_atlas_pixels() {
+    ImGui::GetIO().Fonts->ClearTexData();
+    malloc_trim(0);
+}
+
 // Draws frames of the app into the window. In a scripted run the script's pointer replaces the
 // mouse; in a live run `pointer` is ignored and the GLFW backend's mouse is the finger.
 class Renderer {
@@ -95,10 +104,10 @@ public:
         if (prepare_frame(app_, ImVec2(static_cast<float>(width), static_cast<float>(height))) && gpu_ready_) {
             ImGui_ImplOpenGL3_DestroyFontsTexture();
             ImGui_ImplOpenGL3_CreateFontsTexture();
-            ImGui::GetIO().Fonts->ClearTexData();  // the GPU has it now; free the CPU copy
+            release_atlas_pixels();
         }
         ImGui_ImplOpenGL3_NewFrame();  // the first call creates shaders and uploads the atlas
-        if (!gpu_ready_) ImGui::GetIO().Fonts->ClearTexData();
+        if (!gpu_ready_) release_atlas_pixels();
         gpu_ready_ = true;
         ImGui_ImplGlfw_NewFrame();
         if (scripted_) apply_pointer(ImGui::GetIO(), pointer);

@@ -38,6 +38,7 @@ protected:
 TEST_F(SoakTest, AHeadlessWalkWithPeriodicSyncDoesNotGrow) {
     const int interactions = env_int("GONGSHI_SOAK_INTERACTIONS", 5000);
     const long rss_bound_kb = env_int("GONGSHI_SOAK_RSS_GROWTH_MB", 50) * 1024L;
+    const long heap_bound_kb = env_int("GONGSHI_SOAK_HEAP_GROWTH_MB", 16) * 1024L;
     constexpr int kStretch = 500;  // interactions between two syncs
     const int stretches = std::max(2, interactions / kStretch);
     // Growth counts from the end of a warm-up: a tenth of the run, but at least half of a short
@@ -75,6 +76,8 @@ TEST_F(SoakTest, AHeadlessWalkWithPeriodicSyncDoesNotGrow) {
     EXPECT_GE(walk.labels_tapped.size(), 60u) << "the walk stayed on too few screens";
     EXPECT_GT(walk.idles, 0);
     EXPECT_LT(end.rss_kb - warm.rss_kb, rss_bound_kb) << "RSS grew from " << warm.rss_kb << " kB to " << end.rss_kb;
+    EXPECT_LT(end.heap_kb - warm.heap_kb, heap_bound_kb)
+        << "live heap grew from " << warm.heap_kb << " kB to " << end.heap_kb;
     EXPECT_LE(std::abs(end.fds - warm.fds), 2) << "open fds went from " << warm.fds << " to " << end.fds;
     EXPECT_LE(std::abs(end.threads - warm.threads), 1) << "threads went from " << warm.threads << " to " << end.threads;
     EXPECT_LE(app->images.live_textures(), 64u);

@@ -224,6 +224,7 @@ void handle_message(App& app, UiMessage& message) {
     if (auto* status = std::get_if<SyncStatus>(&message)) {
         note_sync_status(app.staff_mode, *status, app.clock.unix_seconds());
         app.sync = std::move(*status);
+        if (app.outbox) app.kiosk_code = app.outbox->kiosk_code();
     }
     if (auto* image = std::get_if<DecodedImage>(&message)) app.images.on_decoded(*image);
     if (auto* reply = std::get_if<InquiryReply>(&message)) reply->done(std::move(reply->answer));
@@ -255,6 +256,7 @@ App::App(KioskConfig c, Clock k, FontSet f, TextureUploader upload, std::functio
     auto opened = Outbox::open(config.outbox_path());
     if (opened) outbox.emplace(std::move(opened.value()));
     else outbox_error = opened.error();
+    if (outbox) kiosk_code = outbox->kiosk_code();
     open_staff_mode(*this);
 }
 

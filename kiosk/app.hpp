@@ -80,6 +80,9 @@ struct App {
     // opened: the write paths then say so instead of pretending to save.
     std::optional<Outbox> outbox;
     std::string outbox_error;  // why `outbox` is empty, for the about screen and staff
+    // The outbox's kiosk code, which tracking codes start with. The sync engine learns it over its
+    // own connection, so the app re-reads it at start and on each sync report, not on every frame.
+    std::optional<std::string> kiosk_code;
     // Asks the sync thread for a one-off request; the answer comes back on the UI thread. Empty
     // without a sync engine (no server configured, headless tests): callers take the offline path.
     Inquire inquire;

@@ -330,7 +330,6 @@ DeviceFactsModel build_device_facts(const App& app) {
     const std::string unknown = text(Str::device_unknown);
     std::string community = app.models.community_name.empty() ? unknown : app.models.community_name;
     if (!app.config.community_id.empty()) community += " (" + app.config.community_id + ")";
-    const auto code = app.outbox ? app.outbox->kiosk_code() : std::nullopt;
     return {
         {Str::device_version, GONGSHI_VERSION},
         {Str::device_uptime, uptime},
@@ -339,7 +338,7 @@ DeviceFactsModel build_device_facts(const App& app) {
         {Str::device_free_disk, free},
         {Str::device_server, app.config.server_url.empty() ? unknown : app.config.server_url},
         {Str::device_community, community},
-        {Str::device_kiosk_code, code ? *code : unknown},
+        {Str::device_kiosk_code, app.kiosk_code.value_or(unknown)},
     };
 }
 

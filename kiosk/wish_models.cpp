@@ -134,7 +134,7 @@ void refresh_wish_models(WishModels& models, const WishScreensUi& ui, const Cach
 
 std::optional<Str> wish_flow_blocked(const App& app) {
     if (!app.outbox) return Str::wish_no_outbox;
-    if (!app.outbox->kiosk_code()) return Str::wish_no_kiosk_code;
+    if (!app.kiosk_code) return Str::wish_no_kiosk_code;
     return std::nullopt;
 }
 
@@ -171,7 +171,7 @@ void submit_wish_form(App& app) {
     const std::int64_t now = app.clock.unix_seconds();
     const Cache* cache = app.data.cache();
     const Outbox& outbox = *app.outbox;
-    auto done = submit_wish(*app.outbox, draft, community_id(app), *app.outbox->kiosk_code(), local_timestamp(now, app.time_zone),
+    auto done = submit_wish(*app.outbox, draft, community_id(app), *app.kiosk_code, local_timestamp(now, app.time_zone),
                             [&](std::string_view code) { return code_taken(cache, outbox, code); });
     if (!done) {
         log(LogLevel::warning, std::string("wish not queued: ") + done.error());  // the reason, never the text

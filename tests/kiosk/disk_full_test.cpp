@@ -82,7 +82,7 @@ TEST_F(DiskFullTest, AFullDiskRefusesCleanlyAndTheSameSubmissionWorksOnceSpaceIs
     write_demo_cache(config.cache_path);
     start(config);
     ASSERT_TRUE(app->outbox) << app->outbox_error;
-    ASSERT_TRUE(app->outbox->set_kiosk_code("AB"));
+    store_kiosk_code("AB");
     tap_ok(text(Str::tile_wishes));
     tap_ok(text(Str::wish_new));
     ASSERT_EQ(screen(), ScreenKind::wish_post);

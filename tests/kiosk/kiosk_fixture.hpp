@@ -105,6 +105,14 @@ protected:
         start(config, size);
     }
     ScreenKind screen() const { return app->stack.back(); }
+    // What the sync engine does on first reaching the server: stores the kiosk code in the
+    // outbox, then reports the cycle, which is when the app re-reads the code.
+    void store_kiosk_code(const std::string& code) {
+        ASSERT_TRUE(app->outbox) << app->outbox_error;
+        ASSERT_TRUE(app->outbox->set_kiosk_code(code));
+        app->queue.push(SyncStatus{});
+        ui->frame(std::nullopt);
+    }
     // Frames in real time (5 ms apart, at most `limit`) until `done`: for work on other threads.
     bool frames_until(const std::function<bool()>& done, std::chrono::seconds limit = std::chrono::seconds(30)) {
         const auto deadline = std::chrono::steady_clock::now() + limit;

@@ -30,7 +30,7 @@ protected:
     void start_with_code(ImVec2 size = ImVec2(1920, 1080)) {
         start_with_demo({}, size);
         ASSERT_TRUE(app->outbox.has_value()) << app->outbox_error;
-        ASSERT_TRUE(app->outbox->set_kiosk_code(kKioskCode));
+        store_kiosk_code(kKioskCode);
     }
     // Types `letters` key by key, then taps candidates (each the longest one that starts what is
     // still missing) until `word` has been committed after what the field held before.
@@ -287,8 +287,12 @@ TEST_F(WishFlowTest, WithoutAKioskCodeTheFlowSaysSoFirstAndQueuesNothing) {
     apply_action(*app, SubmitWish{});
     EXPECT_EQ(form().error, text(Str::wish_no_kiosk_code));
     EXPECT_TRUE(queued().empty());
-    // Once the sync engine has stored the code, the flow opens.
+    // The code in the outbox alone changes nothing until the engine reports its cycle (the
+    // app does not query the outbox on every frame); then the flow opens.
     ASSERT_TRUE(app->outbox->set_kiosk_code(kKioskCode));
+    ui->frame(std::nullopt);
+    EXPECT_EQ(app->wish_screens.models.flow.blocked, Str::wish_no_kiosk_code);
+    app->queue.push(SyncStatus{});
     ui->frame(std::nullopt);
     ui->frame(std::nullopt);
     EXPECT_TRUE(visible("生活帮扶"));

@@ -548,4 +548,27 @@ bool draw_text_field(Ui& ui, const KeyboardState& kb, std::string_view tap_label
     return tapped;
 }
 
+namespace {
+
+// Wide enough for touch in landscape without crowding out what it serves; as wide as the screen
+// allows in portrait, up to where keys would be needlessly far apart.
+float docked_keyboard_width(const Ui& ui, ImVec2 area) {
+    return ui.portrait ? std::min(area.x, ui.theme.em(44.0f)) : std::min(ui.theme.em(34.0f), area.x * 0.58f);
+}
+
+}  // namespace
+
+ImVec2 room_beside_keyboard(const Ui& ui, ImVec2 area, KeyboardLayout layout) {
+    const float gap = ui.theme.em(0.6f);
+    if (ui.portrait) return ImVec2(area.x, area.y - keyboard_height(ui, layout) - gap);
+    return ImVec2(area.x - docked_keyboard_width(ui, area) - gap, area.y);
+}
+
+std::optional<KeyPress> draw_docked_keyboard(KeyboardState& kb, Typing& typing, Ui& ui, ImVec2 area_min, ImVec2 area) {
+    const float width = docked_keyboard_width(ui, area);
+    const float x = ui.portrait ? (area.x - width) * 0.5f : area.x - width;
+    ImGui::SetCursorScreenPos(ImVec2(area_min.x + x, area_min.y + area.y - keyboard_height(ui, kb.layout)));
+    return draw_keyboard(kb, typing, ui, width);
+}
+
 }  // namespace gongshi::kiosk

@@ -112,6 +112,12 @@ float keyboard_height(const Ui& ui, KeyboardLayout layout);
 // (the caller closes the keyboard on KeyCode::done and refreshes results on a change).
 std::optional<KeyPress> draw_keyboard(KeyboardState& kb, Typing& typing, Ui& ui, float width);
 
+// A keyboard docked at the bottom of a screen's `area` (top-left `area_min`): at the right in
+// landscape, centred in portrait. What it serves (a field, results, phrases) goes in the room
+// beside it, left of it in landscape and above it in portrait, never under it.
+ImVec2 room_beside_keyboard(const Ui& ui, ImVec2 area, KeyboardLayout layout);
+std::optional<KeyPress> draw_docked_keyboard(KeyboardState& kb, Typing& typing, Ui& ui, ImVec2 area_min, ImVec2 area);
+
 // The field itself: its text, the caret, the composition after it; the hint while empty.
 // Registered under `tap_label` (a screen's fixed name for it); true when tapped.
 bool draw_text_field(Ui& ui, const KeyboardState& kb, std::string_view tap_label, const char* hint, ImVec2 size,

@@ -185,15 +185,10 @@ std::optional<Action> draw_pledges(const PledgesModel& model, MemberScreensUi& s
         return draw_cards(model, state, ui, ImGui::GetContentRegionAvail());
     }
     // With the keyboard open: in landscape the cards go left of it, in portrait above it.
-    const ImVec2 avail = ImGui::GetContentRegionAvail();
-    const float kb_h = keyboard_height(ui, s.search.layout);
-    const float kb_w = ui.portrait ? avail.x : std::min(t.em(34.0f), avail.x * 0.58f);
+    const ImVec2 area = ImGui::GetContentRegionAvail();
     const ImVec2 start = ImGui::GetCursorScreenPos();
-    const ImVec2 cards = ui.portrait ? ImVec2(avail.x, avail.y - kb_h - gap) : ImVec2(avail.x - kb_w - gap, avail.y);
-    std::optional<Action> action = draw_cards(model, state, ui, cards);
-    ImGui::SetCursorScreenPos(ui.portrait ? ImVec2(start.x, start.y + avail.y - kb_h)
-                                          : ImVec2(start.x + avail.x - kb_w, start.y + avail.y - kb_h));
-    if (auto key = draw_keyboard(s.search, typing, ui, kb_w)) {
+    std::optional<Action> action = draw_cards(model, state, ui, room_beside_keyboard(ui, area, s.search.layout));
+    if (auto key = draw_docked_keyboard(s.search, typing, ui, start, area)) {
         if (key->code == KeyCode::done) s.keyboard_open = false;
         s.shown = kMembersPerPage;
     }

@@ -46,14 +46,10 @@ void draw_search(const PointsLookupModel& model, PointsLookupUi& state, Typing& 
     draw_text_field(ui, state.search, text(Str::points_search_hint), text(Str::points_search_hint),
                     ImVec2(width, std::max(t.em(2.2f), t.min_target_px)), true);
     ImGui::Dummy(ImVec2(0, gap * 0.5f));
-    const ImVec2 avail = ImGui::GetContentRegionAvail();
-    const float kb_h = keyboard_height(ui, state.search.layout);
-    const float kb_w = ui.portrait ? avail.x : std::min(t.em(34.0f), avail.x * 0.58f);
+    const ImVec2 area = ImGui::GetContentRegionAvail();
     const ImVec2 start = ImGui::GetCursorScreenPos();
-    draw_matches(model, state, ui, ui.portrait ? ImVec2(avail.x, avail.y - kb_h - gap) : ImVec2(avail.x - kb_w - gap, avail.y));
-    ImGui::SetCursorScreenPos(ui.portrait ? ImVec2(start.x, start.y + avail.y - kb_h)
-                                          : ImVec2(start.x + avail.x - kb_w, start.y + avail.y - kb_h));
-    draw_keyboard(state.search, typing, ui, kb_w);
+    draw_matches(model, state, ui, room_beside_keyboard(ui, area, state.search.layout));
+    draw_docked_keyboard(state.search, typing, ui, start, area);
 }
 
 // Balance, this month, rank and the QR code; then grades and the rewards within reach.

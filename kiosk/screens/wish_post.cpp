@@ -94,30 +94,10 @@ void draw_category_step(const WishFlowModel& model, WishForm& f, Ui& ui) {
     }
 }
 
-// The keyboard at the bottom of the step's area: centred in portrait, at the right in landscape
-// (the field and what goes with it stay left of it, never under it).
-float keyboard_width(const Ui& ui, ImVec2 area) {
-    return ui.portrait ? std::min(area.x, ui.theme.em(44.0f)) : std::min(ui.theme.em(34.0f), area.x * 0.58f);
-}
-
-std::optional<KeyPress> draw_keyboard_at_bottom(KeyboardState& kb, Typing& typing, Ui& ui, ImVec2 area_min, ImVec2 area) {
-    const float kb_w = keyboard_width(ui, area);
-    const float x = ui.portrait ? (area.x - kb_w) * 0.5f : area.x - kb_w;
-    ImGui::SetCursorScreenPos(ImVec2(area_min.x + x, area_min.y + area.y - keyboard_height(ui, kb.layout)));
-    return draw_keyboard(kb, typing, ui, kb_w);
-}
-
-// The room left for the field and its companions: beside the keyboard in landscape, above it in portrait.
-ImVec2 beside_keyboard(const Ui& ui, ImVec2 area, KeyboardLayout layout) {
-    const float gap = ui.theme.em(0.6f);
-    if (ui.portrait) return ImVec2(area.x, area.y - keyboard_height(ui, layout) - gap);
-    return ImVec2(area.x - keyboard_width(ui, area) - gap, area.y);
-}
-
 void draw_text_step(WishForm& f, Typing& typing, Ui& ui, ImVec2 area) {
     const Theme& t = ui.theme;
     const ImVec2 start = ImGui::GetCursorScreenPos();
-    const ImVec2 room = beside_keyboard(ui, area, f.text.layout);
+    const ImVec2 room = room_beside_keyboard(ui, area, f.text.layout);
     draw_text_field(ui, f.text, text(Str::wish_text_hint), text(Str::wish_text_hint), ImVec2(room.x, ui.theme.form_row_px()), true);
     draw_text(ui.body, t.colors.text_muted,
               format(Str::wish_counter, {std::to_string(f.text.field.chars()), std::to_string(kWishTextMax)}));
@@ -138,7 +118,7 @@ void draw_text_step(WishForm& f, Typing& typing, Ui& ui, ImVec2 area) {
     if (auto i = draw_big_choices(ui, phrases, {}, per_row, ui.theme.form_row_px()))
         f.text.field.insert(phrases[*i]);  // capped at the field's 200 characters, like any paste
     ImGui::EndChild();
-    if (auto key = draw_keyboard_at_bottom(f.text, typing, ui, start, area)) finish_on_done(f, *key);
+    if (auto key = draw_docked_keyboard(f.text, typing, ui, start, area)) finish_on_done(f, *key);
 }
 
 void draw_name_preview(const WishForm& f, Ui& ui) {
@@ -165,20 +145,20 @@ void draw_place_step(const WishFlowModel& model, WishForm& f, Typing& typing, Ui
         end_touch_scroll(ui.scrolls);
     }
     draw_text(ui.body, t.colors.text_muted, text(Str::wish_name_title));
-    const float field_w = f.name_keyboard_open ? beside_keyboard(ui, area, f.name.layout).x : area.x;
+    const float field_w = f.name_keyboard_open ? room_beside_keyboard(ui, area, f.name.layout).x : area.x;
     if (draw_text_field(ui, f.name, text(Str::wish_name_hint), text(Str::wish_name_hint), ImVec2(field_w, ui.theme.form_row_px()),
                         f.name_keyboard_open))
         f.name_keyboard_open = true;
     draw_name_preview(f, ui);
     if (!f.name_keyboard_open) return;
-    if (auto key = draw_keyboard_at_bottom(f.name, typing, ui, start, area); key && key->code == KeyCode::done)
+    if (auto key = draw_docked_keyboard(f.name, typing, ui, start, area); key && key->code == KeyCode::done)
         f.name_keyboard_open = false;
 }
 
 void draw_phone_step(WishForm& f, Typing& typing, Ui& ui, ImVec2 area) {
     const Theme& t = ui.theme;
     const ImVec2 start = ImGui::GetCursorScreenPos();
-    const ImVec2 room = beside_keyboard(ui, area, f.phone.layout);
+    const ImVec2 room = room_beside_keyboard(ui, area, f.phone.layout);
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + room.x);
     draw_text(ui.body, t.colors.text, text(Str::wish_phone_notice), true);
     ImGui::PopTextWrapPos();
@@ -200,7 +180,7 @@ void draw_phone_step(WishForm& f, Typing& typing, Ui& ui, ImVec2 area) {
     draw_text_field(ui, f.phone, text(Str::wish_phone_hint), text(Str::wish_phone_hint), ImVec2(field_w, ui.theme.form_row_px()), true);
     if (valid_mainland_mobile(f.phone.field.text))
         draw_text(ui.title, t.colors.text, format(Str::wish_phone_echo, {mask_phone(f.phone.field.text)}));
-    if (auto key = draw_keyboard_at_bottom(f.phone, typing, ui, start, area)) finish_on_done(f, *key);
+    if (auto key = draw_docked_keyboard(f.phone, typing, ui, start, area)) finish_on_done(f, *key);
 }
 
 void draw_summary_row(Ui& ui, Str label, std::string_view value, float label_w) {

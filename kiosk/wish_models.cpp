@@ -80,8 +80,12 @@ WishFlowModel build_flow(const Cache& cache, const KioskConfig& config, GlyphSet
     for (const std::string& c : m.categories) {
         glyphs.add_text(c);
         glyphs.add_text(text(wish_phrases_for(c)));
+        m.phrases.push_back(split_list(wish_phrases_for(c)));
     }
-    for (const Choice& p : m.places) glyphs.add_text(p.label);
+    for (const Choice& p : m.places) {
+        glyphs.add_text(p.label);
+        m.place_labels.push_back(p.label);
+    }
     return m;
 }
 

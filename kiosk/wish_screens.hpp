@@ -99,7 +99,9 @@ struct WishBoardModel {
 struct WishFlowModel {
     bool built = false;
     std::vector<std::string> categories;
+    std::vector<std::vector<std::string>> phrases;  // the quick phrases of each category, in its order
     std::vector<Choice> places;  // estates and their buildings, each estate followed by its buildings
+    std::vector<std::string> place_labels;  // the labels of `places`, as the choice buttons take them
     std::optional<Str> blocked;  // no kiosk code yet, no outbox, no grids
 };
 

@@ -72,8 +72,21 @@ void draw_progress(const WishForm& f, Ui& ui) {
     ImGui::Dummy(ImVec2(width, h + t.em(0.3f)));
 }
 
+// The quick phrases of `category`: none before one is chosen, or if a sync has since dropped it.
+const std::vector<std::string>& phrases_of(const WishFlowModel& model, std::string_view category) {
+    static const std::vector<std::string> none;
+    const auto it = std::find(model.categories.begin(), model.categories.end(), category);
+    return it == model.categories.end() ? none : model.phrases[static_cast<std::size_t>(it - model.categories.begin())];
+}
+
+std::string_view place_label(const WishFlowModel& model, std::string_view grid_id) {
+    for (const Choice& p : model.places)
+        if (p.id == grid_id) return p.label;
+    return {};
+}
+
 // Big buttons in rows; the chosen one in the accent colour. Returns the index tapped.
-std::optional<std::size_t> draw_big_choices(Ui& ui, const std::vector<std::string>& labels, const std::string& chosen,
+std::optional<std::size_t> draw_big_choices(Ui& ui, const std::vector<std::string>& labels, std::string_view chosen,
                                             int per_row, float height) {
     const float width = ImGui::GetContentRegionAvail().x, gap = ui.theme.em(0.4f);
     const ImVec2 size((width - gap * static_cast<float>(per_row - 1)) / static_cast<float>(per_row), height);
@@ -94,14 +107,14 @@ void draw_category_step(const WishFlowModel& model, WishForm& f, Ui& ui) {
     }
 }
 
-void draw_text_step(WishForm& f, Typing& typing, Ui& ui, ImVec2 area) {
+void draw_text_step(const WishFlowModel& model, WishForm& f, Typing& typing, Ui& ui, ImVec2 area) {
     const Theme& t = ui.theme;
     const ImVec2 start = ImGui::GetCursorScreenPos();
     const ImVec2 room = room_beside_keyboard(ui, area, f.text.layout);
     draw_text_field(ui, f.text, text(Str::wish_text_hint), text(Str::wish_text_hint), ImVec2(room.x, ui.theme.form_row_px()), true);
     draw_text(ui.body, t.colors.text_muted,
               format(Str::wish_counter, {std::to_string(f.text.field.chars()), std::to_string(kWishTextMax)}));
-    const std::vector<std::string> phrases = split_list(wish_phrases_for(f.category));
+    const std::vector<std::string>& phrases = phrases_of(model, f.category);
     const int per_row = ui.portrait ? static_cast<int>(phrases.size()) : 2;
     const float rows = std::ceil(static_cast<float>(phrases.size()) / static_cast<float>(per_row));
     const float phrases_h = ui.body->FontSize + t.em(0.4f) + rows * (ui.theme.form_row_px() + t.em(0.4f));
@@ -134,14 +147,9 @@ void draw_place_step(const WishFlowModel& model, WishForm& f, Typing& typing, Ui
         draw_text(ui.body, t.colors.text_muted, text(Str::wish_place_title));
         const float list_h = area.y - ui.theme.form_row_px() * 2 - ui.body->FontSize * 3 - t.em(1.0f);
         begin_touch_scroll(ui.scrolls, "##wish-places", ImVec2(area.x, list_h));
-        std::vector<std::string> labels;
-        std::string chosen;
-        for (const Choice& p : model.places) {
-            labels.push_back(p.label);
-            if (p.id == f.grid_id) chosen = p.label;
-        }
         const int per_row = std::max(1, static_cast<int>(ImGui::GetContentRegionAvail().x / t.em(13.0f)));
-        if (auto i = draw_big_choices(ui, labels, chosen, per_row, ui.theme.form_row_px())) f.grid_id = model.places[*i].id;
+        if (auto i = draw_big_choices(ui, model.place_labels, place_label(model, f.grid_id), per_row, ui.theme.form_row_px()))
+            f.grid_id = model.places[*i].id;
         end_touch_scroll(ui.scrolls);
     }
     draw_text(ui.body, t.colors.text_muted, text(Str::wish_name_title));
@@ -194,9 +202,7 @@ void draw_summary_row(Ui& ui, Str label, std::string_view value, float label_w) 
 
 void draw_confirm_step(const WishFlowModel& model, const WishForm& f, Ui& ui, ImVec2 area) {
     const Theme& t = ui.theme;
-    std::string place;
-    for (const Choice& p : model.places)
-        if (p.id == f.grid_id) place = p.label;
+    const std::string_view place = place_label(model, f.grid_id);
     const std::string phone = f.phone_digits();
     begin_touch_scroll(ui.scrolls, "##wish-confirm", ImVec2(area.x, area.y - (f.error.empty() ? 0.0f : t.em(3.0f))));
     const float label_w = t.em(6.0f);
@@ -293,7 +299,7 @@ std::optional<Action> draw_wish_post(const WishFlowModel& model, WishScreensUi& 
     const ImVec2 start = ImGui::GetCursorScreenPos();
     switch (f.step) {
     case WishStep::category: draw_category_step(model, f, ui); break;
-    case WishStep::text: draw_text_step(f, typing, ui, area); break;
+    case WishStep::text: draw_text_step(model, f, typing, ui, area); break;
     case WishStep::place: draw_place_step(model, f, typing, ui, area); break;
     case WishStep::phone: draw_phone_step(f, typing, ui, area); break;
     case WishStep::confirm: draw_confirm_step(model, f, ui, area); break;

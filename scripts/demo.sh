@@ -18,6 +18,7 @@ build=${GONGSHI_BUILD_DIR:-$root/build}
 out=${GONGSHI_OUT:-$root/out}/$preset
 mkdir -p "$out/kiosk"
 source "$root/scripts/lib/demo_server.sh"
+trap stop_demo_server EXIT
 start_demo_server "$build/server/gongshi-server" "$preset" "$out/server" "$out/server.log"
 port=$(cat "$out/server/port")
 grep -E "listening|PIN" "$out/server.log" || true

@@ -15,29 +15,15 @@ community=c-demo
 rm -rf "$out"
 mkdir -p "$out/server" "$out/kiosk" "$out/shots"
 kiosk_pid_file=$out/kiosk.pid
-server_pid=
+source "$(dirname "$0")/../../scripts/lib/demo_server.sh"
 
 fail() { echo "wish delivery e2e: $*" >&2; exit 1; }
 
 # A loopback port nobody listens on now; the server takes it in step 0 and again in step 3.
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 
-start_server() {
-  rm -f "$out/server/port"
-  "$server" --demo community --port "$port" --data "$out/server" >>"$out/server.log" 2>&1 &
-  server_pid=$!
-  for _ in $(seq 1 600); do
-    [ -s "$out/server/port" ] && return 0
-    kill -0 "$server_pid" 2>/dev/null || { cat "$out/server.log" >&2; fail "the server did not start"; }
-    sleep 0.1
-  done
-  fail "the server did not write its port"
-}
-stop_server() {
-  [ -n "$server_pid" ] || return 0
-  kill "$server_pid" 2>/dev/null || true
-  wait "$server_pid" 2>/dev/null || true
-  server_pid=
+start_server() {  # start_server NAME: the log is server-NAME.log
+  start_demo_server "$server" community "$out/server" "$out/server-$1.log" "$port" || fail "the server did not start"
 }
 kiosk_running() { [ -s "$kiosk_pid_file" ] && kill -0 "$(cat "$kiosk_pid_file")" 2>/dev/null; }
 kill_kiosk() {  # -9: as a power cut or a crash would
@@ -46,7 +32,7 @@ kill_kiosk() {  # -9: as a power cut or a crash would
   xvfb_pid=
   rm -f "$kiosk_pid_file"
 }
-trap 'kill_kiosk; stop_server' EXIT
+trap 'kill_kiosk; stop_demo_server' EXIT
 
 # Runs the kiosk under Xvfb with a script, in the background; its pid is written to the pid file.
 start_kiosk() {  # start_kiosk NAME SCRIPT
@@ -73,7 +59,7 @@ wish_queued() { [ "$(wish_rows)" = 1 ]; }
 wish_acknowledged() { [ "$(wish_rows)" = 0 ] && [ "$(sql "$out/kiosk/outbox.db" "SELECT count(*) FROM receipt WHERE kind = 'wish'")" = 1 ]; }
 
 # ---- 0. online once: the cache and the kiosk code ----
-start_server
+start_server first
 cat >"$out/learn.script" <<'EOF'
 wait 600000
 EOF
@@ -84,7 +70,7 @@ kiosk_code=$(sql "$out/kiosk/outbox.db" "SELECT value FROM identity WHERE key = 
 until_true 60 sh -c "[ \"\$(sqlite3 '$out/kiosk/cache.db' 'SELECT count(*) FROM grid' 2>/dev/null)\" -gt 0 ]" ||
   fail "the first sync brought no grids"
 kill_kiosk
-stop_server
+stop_demo_server
 place=$(sql "$out/kiosk/cache.db" "SELECT name FROM grid ORDER BY id LIMIT 1")
 echo "kiosk code $kiosk_code; posting for $place"
 
@@ -133,7 +119,7 @@ wait 600000
 EOF
 start_kiosk deliver "$out/deliver.script"
 sleep 2
-start_server
+start_server again
 # The kiosk polls every 30 s: it finds the server on its next cycle.
 until_true 120 wish_acknowledged || { cat "$out/kiosk-deliver.log" >&2; fail "the wish was not acknowledged"; }
 
@@ -169,7 +155,7 @@ leftovers() {
 # on the UI thread can hold the checkpoint back until its next attempt, so allow a few seconds.
 until_true 30 leftovers || fail "personal data is still in the kiosk's files while it runs"
 kill_kiosk
-stop_server
+stop_demo_server
 leftovers || fail "personal data is in the kiosk's files after it stopped"
 for log in "$out"/kiosk-*.log; do
   for secret in "$phone" "$name" "$text"; do

@@ -17,6 +17,7 @@ warm=$(( n / 10 > 0 ? n / 10 : 1 ))
 rm -rf "$out"
 mkdir -p "$out/kiosk"
 source "$(dirname "$0")/../../scripts/lib/demo_server.sh"
+trap stop_demo_server EXIT
 start_demo_server "$server_bin" community "$out/server" "$out/server.log"
 # The first sync (data and pictures) runs while the script waits; the walk then sees photos.
 cat > "$out/soak.script" <<SCRIPT

@@ -3,13 +3,12 @@
 #include <nlohmann/json.hpp>
 
 #include "app.hpp"
+#include "local_time.hpp"
 
 namespace gongshi::kiosk {
 
 std::string now_rfc3339(const App& app) {
-    const std::int64_t now = app.clock.unix_seconds();
-    const int offset_s = app.time_zone ? app.time_zone->offset_seconds_at(now) : 0;
-    return format_timestamp({now, offset_s / 60});
+    return format_timestamp(local_timestamp(app.clock.unix_seconds(), app.time_zone));
 }
 
 std::string community_path(const App& app, std::string_view tail) {

@@ -11,7 +11,8 @@ namespace gongshi::kiosk {
 
 struct App;
 
-// Where "now" comes from and which community this kiosk serves, for every staff write.
+// Where "now" comes from and which community this kiosk serves, for every staff write. "now" is in
+// the community's local time, +08:00 when the kiosk has no zone data, as everywhere on the kiosk.
 std::string now_rfc3339(const App& app);
 std::string community_path(const App& app, std::string_view tail);  // "/api/v1/communities/{cid}" + tail
 

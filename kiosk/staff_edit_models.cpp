@@ -17,9 +17,8 @@ namespace {
 bool is_notice_write(const OutboxItem& row) { return row.request.kind == "notice" || row.request.kind == "notice_edit"; }
 
 NoticeState state_at(const Notice& n, std::int64_t now) {
-    if (n.publish_at.unix_seconds > now) return NoticeState::scheduled;
-    if (n.expire_at && n.expire_at->unix_seconds <= now) return NoticeState::expired;
-    return NoticeState::published;
+    if (n.live_at(now)) return NoticeState::published;
+    return n.publish_at.unix_seconds > now ? NoticeState::scheduled : NoticeState::expired;
 }
 
 std::string when_text(const Notice& n, const std::optional<TimeZone>& tz) {

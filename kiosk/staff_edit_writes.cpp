@@ -32,6 +32,13 @@ const StaffNoticeRow* find_row(const StaffNoticesModel& model, const std::string
     return it == model.rows.end() ? nullptr : &*it;
 }
 
+// The editor's draft, and the two keyboards that edit it holding its title and body.
+void set_draft(NoticeEditorUi& e, Notice draft) {
+    e.draft = std::move(draft);
+    e.title = text_keyboard(e.draft.title, kNoticeTitleMax, false);
+    e.body = text_keyboard(e.draft.body, kNoticeBodyMax, true);
+}
+
 void open_editor(App& app, const std::string& notice_id) {
     NoticeEditorUi e;
     if (const StaffNoticeRow* row = find_row(app.staff_edit.notices, notice_id)) {
@@ -41,9 +48,7 @@ void open_editor(App& app, const std::string& notice_id) {
     } else {
         e.base.publish_at = local_timestamp(app.clock.unix_seconds(), app.time_zone);
     }
-    e.draft = e.base;
-    e.title = text_keyboard(e.base.title, kNoticeTitleMax, false);
-    e.body = text_keyboard(e.base.body, kNoticeBodyMax, true);
+    set_draft(e, e.base);
     app.staff_edit.ui.editor = std::move(e);
 }
 
@@ -55,11 +60,7 @@ void redo_refused(App& app, std::int64_t outbox_id) {
     if (it == refused.end() || !dead) return;
     open_editor(app, it->notice_id);
     NoticeEditorUi& e = app.staff_edit.ui.editor;
-    if (const auto writes = notice_writes({*dead}); !writes.empty()) {
-        e.draft = apply_fields(e.draft, writes[0].fields);
-        e.title = text_keyboard(e.draft.title, kNoticeTitleMax, false);
-        e.body = text_keyboard(e.draft.body, kNoticeBodyMax, true);
-    }
+    if (const auto writes = notice_writes({*dead}); !writes.empty()) set_draft(e, apply_fields(e.draft, writes[0].fields));
     e.redo_of = outbox_id;
 }
 
@@ -217,6 +218,5 @@ void run_staff_command(App& app) {
     }
     refresh_staff_models(app);
 }
-
 
 }  // namespace gongshi::kiosk

@@ -167,8 +167,10 @@ void run_command(App& app, const StaffModeCommand& command) {
         }
         void operator()(const staff_cmd::RetryDead& c) {
             const bool ok = app.outbox && app.outbox->retry_dead(c.id, app.clock.unix_seconds()).ok();
-            if (ok) report(record_staff_action(app, "retry_dead_letter", "outbox", std::to_string(c.id)), "recording a retry");
-            if (ok) request_sync(app);
+            if (ok) {
+                report(record_staff_action(app, "retry_dead_letter", "outbox", std::to_string(c.id)), "recording a retry");
+                request_sync(app);
+            }
             set_notice(app, ok, Str::staff_retry_queued);
         }
         void operator()(const staff_cmd::DiscardDead& c) {

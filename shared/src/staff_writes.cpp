@@ -52,10 +52,6 @@ std::optional<json> parse_body(const OutboxItem& row) {
     return j;
 }
 
-bool in_window(const Notice& n, std::int64_t now) {
-    return n.publish_at.unix_seconds <= now && (!n.expire_at || n.expire_at->unix_seconds > now);
-}
-
 }  // namespace
 
 NoticeFields all_fields(const Notice& n) {
@@ -154,7 +150,7 @@ NoticeOverlay overlay_notices(std::vector<Notice> cached, const std::vector<Pend
 }
 
 NoticeOverlay published_only(NoticeOverlay overlay, std::int64_t now_unix) {
-    std::erase_if(overlay.notices, [&](const Notice& n) { return !in_window(n, now_unix); });
+    std::erase_if(overlay.notices, [&](const Notice& n) { return !n.live_at(now_unix); });
     std::stable_sort(overlay.notices.begin(), overlay.notices.end(), [](const Notice& a, const Notice& b) {
         return std::tuple(!a.pinned, -a.publish_at.unix_seconds, a.id) < std::tuple(!b.pinned, -b.publish_at.unix_seconds, b.id);
     });

@@ -5,10 +5,24 @@
 #include <map>
 
 #include "screens/screens.hpp"
+#include "staff_actions.hpp"
 #include "staff_fixture.hpp"
 
 namespace gongshi::kiosk::test {
 namespace {
+
+TEST_F(StaffModeTest, StaffActionsAreStampedInLocalTimeEvenWithoutZoneData) {
+    start_with_demo();
+    log_in();
+    const std::string local = format_timestamp({app->clock.unix_seconds(), 8 * 60});
+    EXPECT_EQ(now_rfc3339(*app), local);
+    app->time_zone.reset();  // no tzdata on the machine: the kiosk's +08:00 fallback, not UTC
+    EXPECT_EQ(now_rfc3339(*app), local);
+    const auto queued = app->outbox->list(OutboxState::pending);
+    ASSERT_FALSE(queued.empty());
+    const std::string login_at = nlohmann::json::parse(queued.back().request.body).at("at");
+    EXPECT_TRUE(login_at.ends_with("+08:00")) << login_at;
+}
 
 TEST_F(StaffModeTest, LongPressOnTheCommunityNameOpensTheLogin) {
     start_with_demo();

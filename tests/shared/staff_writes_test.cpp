@@ -32,6 +32,17 @@ using Ids = std::vector<std::string>;
 
 }  // namespace
 
+TEST(NoticeWindow, LiveFromItsPublishSecondUntilBeforeItsExpirySecond) {
+    Notice n;
+    n.publish_at = Timestamp{1000, 480};
+    EXPECT_FALSE(n.live_at(999));
+    EXPECT_TRUE(n.live_at(1000));
+    EXPECT_TRUE(n.live_at(4'000'000'000));  // no expiry: live for good
+    n.expire_at = Timestamp{2000, 480};
+    EXPECT_TRUE(n.live_at(1999));
+    EXPECT_FALSE(n.live_at(2000));
+}
+
 TEST(StaffWrites, AnEditSendsOnlyWhatChangedWithItsBaseVersion) {
     Notice before = notice("n1", "2026-02-01T00:00:00+08:00", std::nullopt, false);
     before.version = 3;

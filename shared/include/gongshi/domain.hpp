@@ -177,6 +177,10 @@ struct Notice {  // 通知公告
     std::optional<Timestamp> expire_at;
     std::int64_t version = 1;
     bool operator==(const Notice&) const = default;
+    // On the board at `now`: published, and not yet expired.
+    bool live_at(std::int64_t now_unix) const {
+        return publish_at.unix_seconds <= now_unix && (!expire_at || expire_at->unix_seconds > now_unix);
+    }
 };
 
 struct Reward {  // 积分超市

@@ -72,6 +72,9 @@ void draw_progress(const WishForm& f, Ui& ui) {
     ImGui::Dummy(ImVec2(width, h + t.em(0.3f)));
 }
 
+// Large text in landscape leaves the steps too little height for their usual layout.
+bool cramped(const Ui& ui) { return !ui.portrait && ui.theme.text_size == TextSize::large; }
+
 // The quick phrases of `category`: none before one is chosen, or if a sync has since dropped it.
 const std::vector<std::string>& phrases_of(const WishFlowModel& model, std::string_view category) {
     static const std::vector<std::string> none;
@@ -117,20 +120,28 @@ void draw_text_step(const WishFlowModel& model, WishForm& f, Typing& typing, Ui&
     const std::vector<std::string>& phrases = phrases_of(model, f.category);
     const int per_row = ui.portrait ? static_cast<int>(phrases.size()) : 2;
     const float rows = std::ceil(static_cast<float>(phrases.size()) / static_cast<float>(per_row));
-    const float phrases_h = ui.body->FontSize + t.em(0.4f) + rows * (ui.theme.form_row_px() + t.em(0.4f));
-    // The whole text, wrapped: the field shows only the end of a long one.
-    const float text_h = room.y - (ImGui::GetCursorScreenPos().y - start.y) - phrases_h;
+    // The phrases and their title sit at the bottom of the room, level with the keyboard's last
+    // row in landscape, so they keep the same gap from the footer as the keyboard does. Where
+    // the room is too short for all of them (large text in landscape) they scroll, rather than
+    // run on over 上一步.
+    const float spacing = ImGui::GetStyle().ItemSpacing.y, title_h = ui.body->FontSize + spacing;
+    const float buttons_h = rows * ui.theme.form_row_px() + std::max(0.0f, rows - 1) * spacing;
+    const float phrases_top = std::max(ImGui::GetCursorScreenPos().y, start.y + room.y - buttons_h - title_h);
+    const float phrases_h = std::min(buttons_h, start.y + room.y - phrases_top - title_h);
+    // The whole text, wrapped, in what is left: the field shows only the end of a long one.
+    const float text_h = phrases_top - ImGui::GetCursorScreenPos().y - spacing;
     if (text_h > ui.body->FontSize) {
         ImGui::BeginChild("##wish-text", ImVec2(room.x, text_h), false);
         draw_text(ui.body, t.colors.text, f.text.field.text, true);
         ImGui::EndChild();
     }
+    ImGui::SetCursorScreenPos(ImVec2(start.x, phrases_top));
     draw_text(ui.body, t.colors.text_muted, text(Str::wish_phrases_title));
     // A child of the room's width keeps the phrase buttons clear of the keyboard.
-    ImGui::BeginChild("##wish-phrases", ImVec2(room.x, phrases_h - ui.body->FontSize), false, ImGuiWindowFlags_NoScrollbar);
+    begin_touch_scroll(ui.scrolls, "##wish-phrases", ImVec2(room.x, phrases_h));
     if (auto i = draw_big_choices(ui, phrases, {}, per_row, ui.theme.form_row_px()))
         f.text.field.insert(phrases[*i]);  // capped at the field's 200 characters, like any paste
-    ImGui::EndChild();
+    end_touch_scroll(ui.scrolls);
     if (auto key = draw_docked_keyboard(f.text, typing, ui, start, area)) finish_on_done(f, *key);
 }
 
@@ -145,7 +156,10 @@ void draw_place_step(const WishFlowModel& model, WishForm& f, Typing& typing, Ui
     const ImVec2 start = ImGui::GetCursorScreenPos();
     if (!f.name_keyboard_open) {
         draw_text(ui.body, t.colors.text_muted, text(Str::wish_place_title));
-        const float list_h = area.y - ui.theme.form_row_px() * 2 - ui.body->FontSize * 3 - t.em(1.0f);
+        // What the name field leaves, but at least a row: a height of 0 or less would make the
+        // list fill the window, over the name field and 上一步 (large text in landscape).
+        const float list_h =
+            std::max(ui.theme.form_row_px(), area.y - ui.theme.form_row_px() * 2 - ui.body->FontSize * 3 - t.em(1.0f));
         begin_touch_scroll(ui.scrolls, "##wish-places", ImVec2(area.x, list_h));
         const int per_row = std::max(1, static_cast<int>(ImGui::GetContentRegionAvail().x / t.em(13.0f)));
         if (auto i = draw_big_choices(ui, model.place_labels, place_label(model, f.grid_id), per_row, ui.theme.form_row_px()))
@@ -170,7 +184,8 @@ void draw_phone_step(WishForm& f, Typing& typing, Ui& ui, ImVec2 area) {
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + room.x);
     draw_text(ui.body, t.colors.text, text(Str::wish_phone_notice), true);
     ImGui::PopTextWrapPos();
-    ImGui::Dummy(ImVec2(0, t.em(0.3f)));
+    const float pause = cramped(ui) ? 0.0f : t.em(0.3f);  // between the notice, the choice and the field
+    ImGui::Dummy(ImVec2(0, pause));
     const float gap = t.em(0.5f), w = std::min((room.x - gap) * 0.5f, t.em(14.0f));
     const ImVec2 size(w, ui.theme.form_row_px());
     if (touch_button(ui, text(Str::wish_phone_agree), size, f.phone_choice == PhoneChoice::given ? ButtonKind::selected : ButtonKind::nav))
@@ -183,11 +198,20 @@ void draw_phone_step(WishForm& f, Typing& typing, Ui& ui, ImVec2 area) {
         return;
     }
     if (f.phone_choice != PhoneChoice::given) return;
-    ImGui::Dummy(ImVec2(0, t.em(0.3f)));
-    const float field_w = std::min(room.x, t.em(20.0f));
-    draw_text_field(ui, f.phone, text(Str::wish_phone_hint), text(Str::wish_phone_hint), ImVec2(field_w, ui.theme.form_row_px()), true);
-    if (valid_mainland_mobile(f.phone.field.text))
-        draw_text(ui.title, t.colors.text, format(Str::wish_phone_echo, {mask_phone(f.phone.field.text)}));
+    ImGui::Dummy(ImVec2(0, pause));
+    // The masked echo goes under the field in large type; where the step is cramped, beside a
+    // narrower field in body type.
+    const float row = ui.theme.form_row_px(), field_top = ImGui::GetCursorScreenPos().y;
+    const bool echo_below = !cramped(ui);
+    const float field_w = echo_below ? std::min(room.x, t.em(20.0f)) : std::min(room.x * 0.6f, t.em(12.0f));
+    draw_text_field(ui, f.phone, text(Str::wish_phone_hint), text(Str::wish_phone_hint), ImVec2(field_w, row), true);
+    if (valid_mainland_mobile(f.phone.field.text)) {
+        if (!echo_below) {
+            ImGui::SameLine(0, gap);
+            ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, field_top + (row - ui.body->FontSize) * 0.5f));
+        }
+        draw_text(echo_below ? ui.title : ui.body, t.colors.text, format(Str::wish_phone_echo, {mask_phone(f.phone.field.text)}));
+    }
     if (auto key = draw_docked_keyboard(f.phone, typing, ui, start, area)) finish_on_done(f, *key);
 }
 
@@ -284,7 +308,9 @@ std::optional<Action> draw_wish_post(const WishFlowModel& model, WishScreensUi& 
     if (f.step == WishStep::done && state.receipt) return draw_receipt(*state.receipt, ui);
     const std::string progress = format(Str::wish_progress, {std::to_string(step_number(f.step)), std::to_string(kWishSteps)});
     const std::optional<Str> blocked = model.built ? model.blocked : std::optional(Str::wish_no_places);
-    draw_heading(ui, text(Str::wish_post_title), blocked ? nullptr : progress.c_str());
+    // Where the steps are cramped the progress bar and the step title still say where the
+    // resident is, so the "第 2 步，共 5 步" line gives up its row.
+    draw_heading(ui, text(Str::wish_post_title), blocked || cramped(ui) ? nullptr : progress.c_str());
     if (blocked) {  // before anything is typed, not after step 5
         ImGui::Dummy(ImVec2(0, t.em(2.0f)));
         draw_text(ui.title, t.colors.text, text(*blocked), true);

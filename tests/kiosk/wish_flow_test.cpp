@@ -308,6 +308,66 @@ TEST_F(WishFlowTest, TheFlowFitsAPortraitPanel) {
     EXPECT_TRUE(visible(text(Str::wish_next)));
 }
 
+// Two targets that share pixels: a tap meant for one may land on the other (and one of them is
+// drawn over the other). Targets on screen must not, nor reach past the panel.
+std::string overlapping_targets(const TapRegistry& taps, ImVec2 panel) {
+    std::vector<const Tappable*> shown;
+    for (const Tappable& t : taps.items())
+        if (!t.covered && t.size().x > 0 && t.size().y > 0) shown.push_back(&t);
+    std::string out;
+    for (std::size_t i = 0; i < shown.size(); ++i) {
+        const Tappable& a = *shown[i];
+        if (a.min.x < 0 || a.min.y < 0 || a.max.x > panel.x || a.max.y > panel.y) out += a.label + " off the panel; ";
+        for (std::size_t j = i + 1; j < shown.size(); ++j) {
+            const Tappable& b = *shown[j];
+            if (a.min.x < b.max.x && b.min.x < a.max.x && a.min.y < b.max.y && b.min.y < a.max.y)
+                out += a.label + " overlaps " + b.label + "; ";
+        }
+    }
+    return out;
+}
+
+class LargeTextWishFlowTest : public WishFlowTest, public ::testing::WithParamInterface<ImVec2> {};
+
+// Large text leaves landscape steps short of height: the phrases and the place list scroll, the
+// phone echo moves beside the field, and no target ends up under 上一步 (as they once did).
+TEST_P(LargeTextWishFlowTest, NoStepPutsOneTargetOverAnother) {
+    KioskConfig config;
+    config.text_size = TextSize::large;
+    start_with_demo(config, GetParam());
+    store_kiosk_code(kKioskCode);
+    open_flow();
+    auto check = [&](const char* step) {
+        ui->frame(std::nullopt);
+        EXPECT_EQ(overlapping_targets(app->taps, GetParam()), "") << step;
+        EXPECT_TRUE(visible(text(Str::wish_prev)) || form().step == WishStep::category) << step;
+    };
+    check("category");
+    tap_ok("生活帮扶");
+    tap_ok(text(Str::wish_next));
+    const std::string phrase = split_list(wish_phrases_for("生活帮扶")).front();
+    tap_ok(phrase);  // the first phrase is on screen, scrolled or not
+    check("text");
+    tap_ok(text(Str::wish_next));
+    check("place");
+    tap_ok(app->wish_screens.models.flow.places.front().label);
+    tap_ok(text(Str::wish_name_hint));
+    check("name keyboard");
+    run_ok("tap done\n");
+    tap_ok(text(Str::wish_next));
+    tap_ok(text(Str::wish_phone_agree));
+    run_ok("keys 13812341234\n");
+    check("phone");
+    tap_ok(text(Str::wish_next));
+    ASSERT_EQ(form().step, WishStep::confirm);
+    check("confirm");
+    EXPECT_EQ(form().text.field.text, phrase);
+}
+
+INSTANTIATE_TEST_SUITE_P(BothOrientations, LargeTextWishFlowTest,
+                         ::testing::Values(ImVec2(1920, 1080), ImVec2(1080, 1920)),
+                         [](const auto& p) { return p.param.x > p.param.y ? "Landscape" : "Portrait"; });
+
 TEST(WishConfig, ReadsTheWishKeysAndCategoriesFallBackInOrder) {
     auto c = parse_config(R"(
 wish_claim_url_pattern = "https://example.cn/w/{wish_id}"

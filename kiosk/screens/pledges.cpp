@@ -173,21 +173,22 @@ std::optional<Action> draw_pledges(const PledgesModel& model, MemberScreensUi& s
         draw_filter_page(model, s, ui);
         return std::nullopt;
     }
-    const float width = ImGui::GetContentRegionAvail().x, gap = t.em(0.5f);
-    const float row = std::max(t.em(2.2f), t.min_target_px);
-    if (draw_text_field(ui, s.search, text(Str::pledges_search_hint), text(Str::pledges_search_hint), ImVec2(width, row),
+    const float gap = t.em(0.5f), row = std::max(t.em(2.2f), t.min_target_px);
+    const ImVec2 area = ImGui::GetContentRegionAvail(), start = ImGui::GetCursorScreenPos();
+    // With the keyboard open the field and the cards go left of it in landscape (so it can reach
+    // up to the field's top, which large text needs) and above it in portrait.
+    const ImVec2 room = s.keyboard_open ? room_beside_keyboard(ui, area, s.search.layout) : area;
+    if (draw_text_field(ui, s.search, text(Str::pledges_search_hint), text(Str::pledges_search_hint), ImVec2(room.x, row),
                         s.keyboard_open))
         s.keyboard_open = true;
     ImGui::Dummy(ImVec2(0, gap * 0.5f));
     if (!s.keyboard_open) {
-        draw_filter_chips(model, s, ui, width);
+        draw_filter_chips(model, s, ui, area.x);
         ImGui::Dummy(ImVec2(0, gap * 0.5f));
         return draw_cards(model, state, ui, ImGui::GetContentRegionAvail());
     }
-    // With the keyboard open: in landscape the cards go left of it, in portrait above it.
-    const ImVec2 area = ImGui::GetContentRegionAvail();
-    const ImVec2 start = ImGui::GetCursorScreenPos();
-    std::optional<Action> action = draw_cards(model, state, ui, room_beside_keyboard(ui, area, s.search.layout));
+    const float used = ImGui::GetCursorScreenPos().y - start.y;
+    std::optional<Action> action = draw_cards(model, state, ui, ImVec2(room.x, room.y - used));
     if (auto key = draw_docked_keyboard(s.search, typing, ui, start, area)) {
         if (key->code == KeyCode::done) s.keyboard_open = false;
         s.shown = kMembersPerPage;

@@ -42,13 +42,12 @@ void draw_matches(const PointsLookupModel& model, PointsLookupUi& state, Ui& ui,
 // under them in portrait), open from the start: there is nothing else to do on this page.
 void draw_search(const PointsLookupModel& model, PointsLookupUi& state, Typing& typing, Ui& ui) {
     const Theme& t = ui.theme;
-    const float width = ImGui::GetContentRegionAvail().x, gap = t.em(0.5f);
+    const ImVec2 area = ImGui::GetContentRegionAvail(), start = ImGui::GetCursorScreenPos();
+    const ImVec2 room = room_beside_keyboard(ui, area, state.search.layout);
     draw_text_field(ui, state.search, text(Str::points_search_hint), text(Str::points_search_hint),
-                    ImVec2(width, std::max(t.em(2.2f), t.min_target_px)), true);
-    ImGui::Dummy(ImVec2(0, gap * 0.5f));
-    const ImVec2 area = ImGui::GetContentRegionAvail();
-    const ImVec2 start = ImGui::GetCursorScreenPos();
-    draw_matches(model, state, ui, room_beside_keyboard(ui, area, state.search.layout));
+                    ImVec2(room.x, std::max(t.em(2.2f), t.min_target_px)), true);
+    ImGui::Dummy(ImVec2(0, t.em(0.25f)));
+    draw_matches(model, state, ui, ImVec2(room.x, room.y - (ImGui::GetCursorScreenPos().y - start.y)));
     draw_docked_keyboard(state.search, typing, ui, start, area);
 }
 

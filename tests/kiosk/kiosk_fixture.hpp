@@ -89,6 +89,25 @@ inline void tap_ok(HeadlessUi& ui, std::string_view label, int nth = 1) {
     ASSERT_TRUE(done.ok()) << done.error();
 }
 
+// Two targets that share pixels: a tap meant for one may land on the other (and one of them is
+// drawn over the other). Targets on screen must not, nor reach past the panel.
+inline std::string overlapping_targets(const TapRegistry& taps, ImVec2 panel) {
+    std::vector<const Tappable*> shown;
+    for (const Tappable& t : taps.items())
+        if (!t.covered && t.size().x > 0 && t.size().y > 0) shown.push_back(&t);
+    std::string out;
+    for (std::size_t i = 0; i < shown.size(); ++i) {
+        const Tappable& a = *shown[i];
+        if (a.min.x < 0 || a.min.y < 0 || a.max.x > panel.x || a.max.y > panel.y) out += a.label + " off the panel; ";
+        for (std::size_t j = i + 1; j < shown.size(); ++j) {
+            const Tappable& b = *shown[j];
+            if (a.min.x < b.max.x && b.min.x < a.max.x && a.min.y < b.max.y && b.min.y < a.max.y)
+                out += a.label + " overlaps " + b.label + "; ";
+        }
+    }
+    return out;
+}
+
 class KioskTest : public ::testing::Test {
 protected:
     // Starts the kiosk on the given config (its cache path defaults to a scratch file) and draws one frame.

@@ -141,27 +141,29 @@ std::optional<Action> draw_staff_notice_editor(const StaffNoticesModel& model, S
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (button.y - ui.body->FontSize) * 0.5f);
         draw_text(ui.body, t.colors.accent, text(*e.error));
     }
-    KeyboardState& kb = e.typing == EditorField::title ? e.title : e.body;
-    const float kb_h = e.keyboard_open ? keyboard_height(ui, kb.layout) : 0.0f;
-    const ImVec2 avail = ImGui::GetContentRegionAvail();
-    const float form_h = avail.y - kb_h;
-    if (e.keyboard_open || ui.portrait) {
-        begin_touch_scroll(ui.scrolls, "##notice-editor", ImVec2(avail.x, form_h));
+    const ImVec2 avail = ImGui::GetContentRegionAvail(), start = ImGui::GetCursorScreenPos();
+    if (e.keyboard_open) {  // the field being typed beside the keyboard (landscape) or above it
+        KeyboardState& kb = e.typing == EditorField::title ? e.title : e.body;
+        begin_touch_scroll(ui.scrolls, "##notice-editor", room_beside_keyboard(ui, avail, kb.layout));
         draw_text_part(e, ui);
-        if (!e.keyboard_open) draw_settings_part(model, e, tz, now_unix, ui);
+        end_touch_scroll(ui.scrolls);
+        if (auto key = draw_docked_keyboard(kb, typing, ui, start, avail); key && key->code == KeyCode::done)
+            e.keyboard_open = false;
+    } else if (ui.portrait) {
+        begin_touch_scroll(ui.scrolls, "##notice-editor", avail);
+        draw_text_part(e, ui);
+        draw_settings_part(model, e, tz, now_unix, ui);
         end_touch_scroll(ui.scrolls);
     } else {  // landscape: the text on the left, when and how it shows on the right
         const float gap = t.em(0.8f), half = (avail.x - gap) * 0.5f;
-        begin_touch_scroll(ui.scrolls, "##notice-text", ImVec2(half, form_h));
+        begin_touch_scroll(ui.scrolls, "##notice-text", ImVec2(half, avail.y));
         draw_text_part(e, ui);
         end_touch_scroll(ui.scrolls);
         ImGui::SameLine(0, gap);
-        begin_touch_scroll(ui.scrolls, "##notice-settings", ImVec2(half, form_h));
+        begin_touch_scroll(ui.scrolls, "##notice-settings", ImVec2(half, avail.y));
         draw_settings_part(model, e, tz, now_unix, ui);
         end_touch_scroll(ui.scrolls);
     }
-    if (e.keyboard_open)
-        if (auto key = draw_keyboard(kb, typing, ui, avail.x); key && key->code == KeyCode::done) e.keyboard_open = false;
     return action;
 }
 

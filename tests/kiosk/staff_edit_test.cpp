@@ -146,6 +146,27 @@ TEST_F(StaffEditTest, ANewNoticeIsScheduledWithTheSteppersAndSentWhole) {
     EXPECT_EQ(row->state, NoticeState::scheduled);
 }
 
+// With large text in landscape the keyboard once took the whole height and the field being typed
+// shrank to nothing: staff typed blind. Each field stays whole beside the keyboard, both ways up.
+TEST_F(StaffEditTest, TheFieldBeingTypedStaysInSightWithLargeText) {
+    for (const ImVec2 panel : {ImVec2(1920, 1080), ImVec2(1080, 1920)}) {
+        KioskConfig config;
+        config.text_size = TextSize::large;
+        start_staff(config, panel);
+        open(ScreenKind::staff_notices);
+        tap_ok(text(Str::staff_new_notice));
+        for (const Str field : {Str::staff_title_hint, Str::staff_body_hint}) {
+            tap_ok(text(field));
+            ASSERT_TRUE(visible("done"));
+            const Tappable* typed = app->taps.find(text(field));
+            ASSERT_NE(typed, nullptr) << text(field) << " is hidden while it is typed in";
+            EXPECT_GE(typed->size().y, app->theme.form_row_px() - 1) << text(field) << " is cut";
+            EXPECT_EQ(overlapping_targets(app->taps, panel), "");
+            run_ok("tap done\n");
+        }
+    }
+}
+
 TEST_F(StaffEditTest, TheBodyTakesParagraphsTheTitleDoesNot) {
     start_staff();
     open(ScreenKind::staff_notices);
